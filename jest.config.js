@@ -1,0 +1,10 @@
+/** ts-jest in ESM mode: remark and its family are ESM-only. Type-checking is `tsc`'s job (npm test runs it first). */
+export default {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true }] },
+  testTimeout: 20000,
+};

@@ -1,0 +1,28 @@
+import type { Match } from '../search/search.js';
+import { search } from '../search/search.js';
+import type { Section } from '../sections/types.js';
+import { isGoodEnough } from './decide.js';
+import type { ManualIndex } from './manualIndex.js';
+
+export interface Answer {
+  question: string;
+  /** Whether the best match is good enough to answer with. */
+  answered: boolean;
+  /** Best first. When `answered`, the first is the answer and the rest are alternatives. */
+  matches: Match[];
+}
+
+/** Alternatives worth offering beside an answer: close to it, not just anything that matched. */
+const ALTERNATIVE_RATIO = 0.75;
+
+export function answerQuestion(manual: ManualIndex, question: string, limit = 5): Answer {
+  const { matches } = search(manual.search, question, Math.max(limit, 2));
+  return { question, answered: isGoodEnough(matches), matches: matches.slice(0, limit) };
+}
+
+/** The sections to offer as "Also:" beside an answer. */
+export function alternativesOf(answer: Answer, max = 3): Section[] {
+  const [best, ...rest] = answer.matches;
+  if (!best) return [];
+  return rest.filter((m) => m.score >= best.score * ALTERNATIVE_RATIO && m.score >= 0.3).slice(0, max).map((m) => m.section);
+}

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadManual } from '../manual/loadManual.js';
+import type { Problem } from '../manual/types.js';
+import { buildIndex, type SearchIndex } from '../search/buildIndex.js';
+import { loadSynonyms, SynonymFileError, type SynonymList } from '../search/synonyms.js';
+import { splitSections } from '../sections/splitSections.js';
+import type { Section } from '../sections/types.js';
+
+export const DEFAULT_BASE_URL = 'https://docs.publishing.service.gov.uk/manual';
+
+/** The project's root: the nearest folder above this module with a package.json (src/, dist/ or build/ sit below it). */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+/** The manual folder this package ships, which also holds the default synonyms. */
+export const SHIPPED_MANUAL_DIR = path.join(packageRoot(), 'manual');
+
+export interface ManualSource {
+  dir: string;
+  baseUrl: string;
+  /** Explicit synonyms file; default: `synonyms.yml` in `dir`, else the shipped one. */
+  synonymsFile?: string;
+}
+
+/** Everything the bot answers from, built in one go when the manual loads. */
+export interface ManualIndex {
+  pageCount: number;
+  sections: Section[];
+  search: SearchIndex;
+  problems: Problem[];
+  synonymsFile?: string;
+  loadedAt: Date;
+}
+
+export function synonymsFileFor(source: ManualSource): string | undefined {
+  if (source.synonymsFile) return source.synonymsFile;
+  for (const dir of [source.dir, SHIPPED_MANUAL_DIR]) {
+    const file = path.join(dir, 'synonyms.yml');
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/** Loads, splits and indexes the manual. Bad pages are in `problems`; no pages at all throws. */
+export async function loadManualIndex(source: ManualSource): Promise<ManualIndex> {
+  const { pages, problems } = await loadManual(source.dir, source.baseUrl);
+  const sections: Section[] = [];
+  for (const page of pages) {
+    try {
+      sections.push(...splitSections(page));
+    } catch (err) {
+      problems.push({ file: page.file, message: `cannot be split into sections: ${(err as Error).message}` });
+    }
+  }
+  const synonymsFile = synonymsFileFor(source);
+  let synonyms: SynonymList = [];
+  if (synonymsFile) {
+    try {
+      synonyms = loadSynonyms(synonymsFile);
+    } catch (err) {
+      const message = err instanceof SynonymFileError ? err.message : `cannot read synonyms: ${(err as Error).message}`;
+      problems.push({ file: synonymsFile, message });
+    }
+  }
+  return {
+    pageCount: pages.length,
+    sections,
+    search: buildIndex(sections, synonyms),
+    problems,
+    synonymsFile,
+    loadedAt: new Date(),
+  };
+}

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { DEFAULT_BASE_URL, type ManualSource, SHIPPED_MANUAL_DIR } from './answer/manualIndex.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+export interface AppConfig {
+  botToken: string;
+  signingSecret: string;
+  /** Set: Socket Mode. Unset: HTTP mode on `port`. */
+  appToken?: string;
+  port: number;
+  /** Base URL of the Slack Web API (a proxy, or a fake one in tests); default Slack's own. */
+  slackApiUrl?: string;
+  logLevel: LogLevel;
+  /** Pretty logs for people (development) or JSON lines for machines (production). */
+  logFormat: 'json' | 'pretty';
+  /** Log the text of questions at info level. Off by default: questions can hold personal data. */
+  logQuestions: boolean;
+  /** Rebuild the index when files under the manual folder change. */
+  watchManual: boolean;
+  manual: ManualSource;
+}
+
+type Env = Record<string, string | undefined>;
+
+function value(env: Env, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+/** Where the manual comes from: MANUAL_DIR (default: the shipped manual/), MANUAL_BASE_URL, SYNONYMS_FILE. */
+export function manualSourceFromEnv(env: Env, cwd = process.cwd()): ManualSource {
+  const dir = value(env, 'MANUAL_DIR');
+  const synonymsFile = value(env, 'SYNONYMS_FILE');
+  const source: ManualSource = {
+    dir: dir ? path.resolve(cwd, dir) : SHIPPED_MANUAL_DIR,
+    baseUrl: value(env, 'MANUAL_BASE_URL') ?? DEFAULT_BASE_URL,
+  };
+  if (synonymsFile) source.synonymsFile = path.resolve(cwd, synonymsFile);
+  return source;
+}
+
+function isUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isBoolean(text: string | undefined): boolean {
+  return text === undefined || /^(true|false|1|0|yes|no)$/i.test(text);
+}
+
+function bool(text: string | undefined, fallback: boolean): boolean {
+  return text === undefined ? fallback : /^(true|1|yes)$/i.test(text);
+}
+
+/**
+ * The app's configuration from the environment, or every problem with it at once, each naming
+ * the variable, so an operator fixes them in one go instead of one per restart.
+ */
+export function appConfigFromEnv(env: Env, cwd = process.cwd()): { config: AppConfig } | { errors: string[] } {
+  const errors: string[] = [];
+  const botToken = value(env, 'SLACK_BOT_TOKEN');
+  const signingSecret = value(env, 'SLACK_SIGNING_SECRET');
+  const appToken = value(env, 'SLACK_APP_TOKEN');
+  const portText = value(env, 'PORT');
+  const apiUrl = value(env, 'SLACK_API_URL');
+  const level = value(env, 'LOG_LEVEL')?.toLowerCase();
+  const format = value(env, 'LOG_FORMAT')?.toLowerCase();
+  const baseUrl = value(env, 'MANUAL_BASE_URL');
+
+  if (!botToken) errors.push('SLACK_BOT_TOKEN is not set (the bot token, xoxb-...)');
+  else if (!botToken.startsWith('xoxb-')) errors.push('SLACK_BOT_TOKEN should be a bot token starting with xoxb-');
+  if (!signingSecret) errors.push('SLACK_SIGNING_SECRET is not set (Basic Information > App Credentials)');
+  if (appToken && !appToken.startsWith('xapp-')) errors.push('SLACK_APP_TOKEN should be an app-level token starting with xapp- (or unset for HTTP mode)');
+  const port = portText === undefined ? 3000 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) errors.push(`PORT should be a port number (0-65535), not "${portText}"`);
+  if (apiUrl && !isUrl(apiUrl)) errors.push(`SLACK_API_URL should be an http(s) URL, not "${apiUrl}"`);
+  if (baseUrl && !isUrl(baseUrl)) errors.push(`MANUAL_BASE_URL should be an http(s) URL, not "${baseUrl}"`);
+  if (level && !LOG_LEVELS.includes(level as LogLevel)) errors.push(`LOG_LEVEL should be one of ${LOG_LEVELS.join(', ')}, not "${level}"`);
+  if (format && format !== 'json' && format !== 'pretty') errors.push(`LOG_FORMAT should be json or pretty, not "${format}"`);
+  for (const name of ['LOG_QUESTIONS', 'WATCH_MANUAL']) {
+    if (!isBoolean(value(env, name))) errors.push(`${name} should be true or false, not "${value(env, name)}"`);
+  }
+  if (errors.length) return { errors };
+
+  const production = value(env, 'NODE_ENV') === 'production';
+  const config: AppConfig = {
+    botToken: botToken!,
+    signingSecret: signingSecret!,
+    port,
+    logLevel: (level as LogLevel | undefined) ?? 'info',
+    logFormat: (format as 'json' | 'pretty' | undefined) ?? (production ? 'json' : 'pretty'),
+    logQuestions: bool(value(env, 'LOG_QUESTIONS'), false),
+    watchManual: bool(value(env, 'WATCH_MANUAL'), true),
+    manual: manualSourceFromEnv(env, cwd),
+  };
+  if (appToken) config.appToken = appToken;
+  if (apiUrl) config.slackApiUrl = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
+  return { config };
+}

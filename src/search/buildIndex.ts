@@ -1,0 +1,98 @@
+import Fuse from 'fuse.js';
+import type { Section } from '../sections/types.js';
+import { bodyStrength, FIELD_STRENGTH, type FieldName, sectionFields } from './fields.js';
+import type { SynonymList } from './synonyms.js';
+import { tokenize } from './tokenize.js';
+
+/** A word of the index's vocabulary, for typo correction. */
+export interface VocabularyWord {
+  word: string;
+  stem: string;
+  /** How many sections use it: ties between equally close corrections go to the commoner word. */
+  sections: number;
+}
+
+/**
+ * An inverted index of sections by stem. Each posting holds how strongly the section is about the
+ * stem (0..1, from the fields it appears in), so a query costs a few map look-ups, not a scan of
+ * every body: that is what keeps questions under a few milliseconds on the whole manual.
+ * fuse.js does what it is fast at: fuzzy matching of short strings, here the vocabulary, to
+ * correct typos.
+ */
+export interface SearchIndex {
+  sections: Section[];
+  postings: Map<string, Map<number, number>>;
+  /** Inverse document frequency of each stem (BM25's form, always > 0). */
+  idf: Map<string, number>;
+  /** idf of a stem no section has: as informative as the rarest stem. */
+  unknownIdf: number;
+  words: Map<string, VocabularyWord>;
+  fuzzy: Fuse<VocabularyWord>;
+  synonyms: SynonymList;
+  /** Content stems of each section's heading, to reward questions that cover a heading closely. */
+  headingStems: Set<string>[];
+  /** Corrections already worked out, since people repeat the same typos. */
+  corrections: Map<string, VocabularyWord | null>;
+}
+
+export function idfOf(sectionCount: number, df: number): number {
+  return Math.log(1 + (sectionCount - df + 0.5) / (df + 0.5));
+}
+
+export function buildIndex(sections: Section[], synonyms: SynonymList = []): SearchIndex {
+  const postings = new Map<string, Map<number, number>>();
+  const headingStems = sections.map((s) => new Set(tokenize(s.heading).map((t) => t.stem)));
+  const vocabulary = new Map<string, { stem: string; sections: Set<number> }>();
+
+  sections.forEach((section, i) => {
+    const strengths = new Map<string, number>();
+    const fields = sectionFields(section);
+    for (const field of Object.keys(FIELD_STRENGTH) as FieldName[]) {
+      for (const text of fields[field]) {
+        for (const { word, stem } of tokenize(text)) {
+          strengths.set(stem, Math.max(strengths.get(stem) ?? 0, FIELD_STRENGTH[field]));
+          note(vocabulary, word, stem, i);
+        }
+      }
+    }
+    const counts = new Map<string, number>();
+    for (const text of fields.body) {
+      for (const { word, stem } of tokenize(text)) {
+        counts.set(stem, (counts.get(stem) ?? 0) + 1);
+        note(vocabulary, word, stem, i);
+      }
+    }
+    for (const [stem, count] of counts) strengths.set(stem, Math.max(strengths.get(stem) ?? 0, bodyStrength(count)));
+    for (const [stem, strength] of strengths) {
+      let posting = postings.get(stem);
+      if (!posting) postings.set(stem, (posting = new Map()));
+      posting.set(i, strength);
+    }
+  });
+
+  const n = sections.length;
+  const idf = new Map<string, number>();
+  for (const [stem, posting] of postings) idf.set(stem, idfOf(n, posting.size));
+
+  const words = new Map<string, VocabularyWord>();
+  for (const [word, v] of vocabulary) {
+    // Numbers and very short words are not worth correcting to: "2nd" is not a typo of "and".
+    if (word.length >= 3 && /[a-z]/.test(word)) words.set(word, { word, stem: v.stem, sections: v.sections.size });
+  }
+  const fuzzy = new Fuse([...words.values()], {
+    keys: ['word'],
+    includeScore: true,
+    threshold: 0.34,
+    ignoreLocation: true,
+    isCaseSensitive: true,
+    shouldSort: true,
+  });
+
+  return { sections, postings, idf, unknownIdf: idfOf(n, 1), words, fuzzy, synonyms, headingStems, corrections: new Map() };
+}
+
+function note(vocabulary: Map<string, { stem: string; sections: Set<number> }>, word: string, stem: string, i: number) {
+  let v = vocabulary.get(word);
+  if (!v) vocabulary.set(word, (v = { stem, sections: new Set() }));
+  v.sections.add(i);
+}

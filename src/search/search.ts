@@ -1,0 +1,167 @@
+import type { Section } from '../sections/types.js';
+import type { SearchIndex, VocabularyWord } from './buildIndex.js';
+import { editDistance } from './editDistance.js';
+import { isStopWord, stem, words } from './tokenize.js';
+
+/** One way a concept of the question can show up in a section. */
+interface Alternative {
+  stems: string[];
+  /** How much a match through this alternative is worth: 1 for the word itself, less for a synonym or a correction. */
+  factor: number;
+}
+
+/** One thing the question asks about: a word, or a phrase a synonym matched, with its alternatives. */
+export interface Concept {
+  words: string[];
+  /** How much the concept matters: its inverse document frequency. */
+  weight: number;
+  alternatives: Alternative[];
+}
+
+export interface Match {
+  section: Section;
+  /** 0..1: the share of the question's (weighted) concepts the section covers, and how prominently. */
+  score: number;
+}
+
+export interface SearchResult {
+  matches: Match[];
+  concepts: Concept[];
+}
+
+/** A synonym counts a little less than the word itself, so the manual's own words win ties. */
+const SYNONYM_FACTOR = 0.9;
+/** A corrected typo counts less still: the correction may be wrong. */
+const TYPO_FACTOR = 0.8;
+/**
+ * A word the manual never uses (and is no typo of a word it uses) counts at this share of the
+ * rarest word's weight. Such words are often just phrasing ("job", "raises"), but in questions the
+ * manual cannot answer they are the topic ("annual leave", "wifi"), so they cannot count for nothing.
+ */
+const UNKNOWN_FACTOR = 0.5;
+/**
+ * Share of a heading match that depends on how much of the heading the question covers: "tech
+ * lead" fits "Responsibilities of a Tech Lead" better than a long heading that mentions tech leads.
+ */
+const HEADING_FIT = 0.15;
+
+/** Slack wraps mentions, channels and links in angle brackets: keep a link's label, drop the rest. */
+export function stripSlackMarkup(text: string): string {
+  return text
+    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .replace(/<([^>]*)>/g, '$1');
+}
+
+export function analyseQuestion(index: SearchIndex, question: string): Concept[] {
+  const all = words(stripSlackMarkup(question));
+  const used = new Array<boolean>(all.length).fill(false);
+  const concepts: Concept[] = [];
+
+  for (const synonym of index.synonyms) {
+    const n = synonym.phrase.length;
+    for (let i = 0; i + n <= all.length; i++) {
+      if (used.slice(i, i + n).some(Boolean)) continue;
+      if (!synonym.phrase.every((w, k) => all[i + k] === w)) continue;
+      for (let k = i; k < i + n; k++) used[k] = true;
+      const own = synonym.phrase.filter((w) => !isStopWord(w)).map(stem).filter((s) => index.idf.has(s));
+      const alternatives: Alternative[] = [{ stems: synonym.target, factor: SYNONYM_FACTOR }];
+      if (own.length) alternatives.push({ stems: own, factor: 1 });
+      concepts.push({ words: synonym.phrase, weight: weightOf(index, synonym.target), alternatives });
+    }
+  }
+
+  const seen = new Set<string>();
+  all.forEach((word, i) => {
+    if (used[i] || isStopWord(word) || word.length < 2) return;
+    const s = stem(word);
+    if (seen.has(s)) return;
+    seen.add(s);
+    if (index.idf.has(s)) {
+      concepts.push({ words: [word], weight: weightOf(index, [s]), alternatives: [{ stems: [s], factor: 1 }] });
+      return;
+    }
+    const fix = correct(index, word);
+    if (fix && !seen.has(fix.stem)) {
+      seen.add(fix.stem);
+      concepts.push({ words: [word], weight: weightOf(index, [fix.stem]), alternatives: [{ stems: [fix.stem], factor: TYPO_FACTOR }] });
+      return;
+    }
+    // A word the manual never uses still counts against every section: a question about
+    // "annual leave" is not answered by a section that only matches "leave".
+    concepts.push({ words: [word], weight: index.unknownIdf * UNKNOWN_FACTOR, alternatives: [] });
+  });
+  return concepts;
+}
+
+function weightOf(index: SearchIndex, stems: string[]): number {
+  const known = stems.map((s) => index.idf.get(s)).filter((x): x is number => x !== undefined);
+  return known.length ? Math.max(...known) : index.unknownIdf;
+}
+
+/** Edits allowed for a typo in a word of this length: none for short words, where any edit is another word. */
+function allowedEdits(length: number): number {
+  if (length < 4) return 0;
+  if (length < 7) return 1;
+  return 2;
+}
+
+/** The vocabulary word a misspelt word most likely meant, if one is close enough. */
+export function correct(index: SearchIndex, word: string): VocabularyWord | null {
+  const cached = index.corrections.get(word);
+  if (cached !== undefined) return cached;
+  let best: VocabularyWord | null = null;
+  const max = allowedEdits(word.length);
+  if (max > 0 && /^[a-z]+$/.test(word)) {
+    let bestDistance = Infinity;
+    for (const { item } of index.fuzzy.search(word, { limit: 20 })) {
+      const d = editDistance(word, item.word, max);
+      if (d > max) continue;
+      if (d < bestDistance || (d === bestDistance && best && item.sections > best.sections)) {
+        best = item;
+        bestDistance = d;
+      }
+    }
+  }
+  if (index.corrections.size > 10_000) index.corrections.clear();
+  index.corrections.set(word, best);
+  return best;
+}
+
+export function search(index: SearchIndex, question: string, limit = 5): SearchResult {
+  const concepts = analyseQuestion(index, question);
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+  if (total === 0) return { matches: [], concepts };
+
+  const scores = new Map<number, number>();
+  for (const concept of concepts) {
+    const best = new Map<number, number>();
+    for (const alt of concept.alternatives) {
+      const postings = alt.stems.map((s) => index.postings.get(s));
+      const candidates = new Set<number>();
+      for (const p of postings) if (p) for (const section of p.keys()) candidates.add(section);
+      for (const section of candidates) {
+        let sum = 0;
+        for (const p of postings) sum += p?.get(section) ?? 0;
+        const strength = (alt.factor * sum) / postings.length;
+        if (strength > (best.get(section) ?? 0)) best.set(section, strength);
+      }
+    }
+    for (const [section, strength] of best) scores.set(section, (scores.get(section) ?? 0) + concept.weight * strength);
+  }
+
+  const asked = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.stems)));
+  const fit = (i: number) => {
+    const heading = index.headingStems[i]!;
+    if (heading.size === 0) return 0;
+    let covered = 0;
+    for (const s of heading) if (asked.has(s)) covered++;
+    return covered / heading.size;
+  };
+  const matches = [...scores]
+    .map(([i, s]) => ({ i, score: (1 - HEADING_FIT) * (s / total) + HEADING_FIT * fit(i) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, limit)
+    .map(({ i, score }) => ({ section: index.sections[i]!, score: Math.round(score * 1000) / 1000 }));
+  return { matches, concepts };
+}

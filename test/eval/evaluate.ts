@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { type Answer, answerQuestion } from '../../src/answer/answer.js';
+import type { ManualIndex } from '../../src/answer/manualIndex.js';
+import type { Section } from '../../src/sections/types.js';
+
+/** An evaluation question: the section that answers it (by heading, and page file for the whole manual), or null. */
+export interface EvalQuestion {
+  q: string;
+  expect: string | { file: string; heading: string } | null;
+  kind: string;
+}
+
+export interface EvalResult {
+  question: EvalQuestion;
+  answer: Answer;
+  /** 1-based rank of the expected section among the matches, 0 if absent. */
+  rank: number;
+  correct: boolean;
+  /** Answered, with the wrong section (or answered an unanswerable question). */
+  wrong: boolean;
+  /** Held out from tuning: every other question, so the numbers on it say how the ranker does on unseen questions. */
+  heldOut: boolean;
+}
+
+export interface EvalReport {
+  results: EvalResult[];
+  total: number;
+  top1: number;
+  top3: number;
+  mrr: number;
+  wrong: number;
+  answerable: number;
+  unanswerable: number;
+  declined: number;
+}
+
+export function readQuestions(file: string): EvalQuestion[] {
+  return JSON.parse(readFileSync(file, 'utf8')) as EvalQuestion[];
+}
+
+function isExpected(section: Section, expect: NonNullable<EvalQuestion['expect']>): boolean {
+  if (typeof expect === 'string') return section.heading === expect;
+  return section.page.file === expect.file && section.heading === expect.heading;
+}
+
+export function evaluate(manual: ManualIndex, questions: EvalQuestion[]): EvalReport {
+  const results = questions.map((question, i): EvalResult => {
+    const answer = answerQuestion(manual, question.q, 10);
+    const { expect } = question;
+    const rank = expect ? answer.matches.findIndex((m) => isExpected(m.section, expect)) + 1 : 0;
+    const correct = expect ? answer.answered && rank === 1 : !answer.answered;
+    return { question, answer, rank, correct, wrong: answer.answered && !correct, heldOut: i % 2 === 1 };
+  });
+  return summarise(results);
+}
+
+export function summarise(results: EvalResult[]): EvalReport {
+  const answerable = results.filter((r) => r.question.expect !== null);
+  const unanswerable = results.filter((r) => r.question.expect === null);
+  const ratio = (n: number, d: number) => (d ? n / d : 0);
+  return {
+    results,
+    total: results.length,
+    top1: ratio(results.filter((r) => r.correct).length, results.length),
+    top3: ratio(answerable.filter((r) => r.rank >= 1 && r.rank <= 3).length, answerable.length),
+    mrr: ratio(answerable.reduce((sum, r) => sum + (r.rank ? 1 / r.rank : 0), 0), answerable.length),
+    wrong: results.filter((r) => r.wrong).length,
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    declined: unanswerable.filter((r) => !r.answer.answered).length,
+  };
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export function formatReport(title: string, report: EvalReport, showMisses = true): string {
+  const lines = [
+    `${title}: ${report.total} questions (${report.answerable} answerable, ${report.unanswerable} not)`,
+    `  top-1 accuracy ${pct(report.top1)}   top-3 recall ${pct(report.top3)}   MRR ${report.mrr.toFixed(3)}`,
+    `  wrong answers given ${report.wrong} (${pct(report.wrong / Math.max(1, report.total))})   unanswerable declined ${report.declined}/${report.unanswerable}`,
+  ];
+  const misses = report.results.filter((r) => !r.correct);
+  if (showMisses && misses.length) {
+    lines.push('  misses:');
+    for (const r of misses) {
+      const got = r.answer.matches[0];
+      const expect = r.question.expect === null ? 'no answer' : typeof r.question.expect === 'string' ? r.question.expect : `${r.question.expect.file} > ${r.question.expect.heading}`;
+      const gave = r.answer.answered && got ? `answered "${got.section.heading}" (${got.score})` : `declined (best: ${got ? `"${got.section.heading}" ${got.score}` : 'none'})`;
+      lines.push(`  - [${r.question.kind}${r.heldOut ? ', held out' : ''}] ${JSON.stringify(r.question.q)}: expected ${expect}, ${gave}${r.rank > 1 ? `, expected at rank ${r.rank}` : ''}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,28 @@
+/**
+ * npm run eval: how well the bot answers the evaluation questions, on the shipped page and on
+ * the whole GOV.UK manual (if ../shared/govuk-manual is there). Prints top-1 accuracy, top-3
+ * recall, MRR, wrong answers and declined unanswerable questions, then every miss.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
+import { evaluate, formatReport, readQuestions, summarise } from './evaluate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, here.includes(`${path.sep}build${path.sep}`) ? '../../..' : '../..');
+const govukManual = path.resolve(root, process.env.GOVUK_MANUAL_DIR ?? '../shared/govuk-manual');
+
+const shipped = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
+const report = evaluate(shipped, readQuestions(path.join(root, 'test/eval/tech-lead-questions.json')));
+console.log(formatReport('Shipped page (tech-lead-responsibilities)', report));
+console.log(formatReport('  of which tuning half', summarise(report.results.filter((r) => !r.heldOut)), false));
+console.log(formatReport('  of which held-out half', summarise(report.results.filter((r) => r.heldOut)), false));
+
+if (existsSync(govukManual)) {
+  const whole = await loadManualIndex({ dir: govukManual, baseUrl: DEFAULT_BASE_URL });
+  console.log('');
+  console.log(formatReport(`Whole GOV.UK manual (${whole.pageCount} pages, ${whole.sections.length} sections)`, evaluate(whole, readQuestions(path.join(root, 'test/eval/govuk-manual-questions.json')))));
+} else {
+  console.log(`\n(whole-manual questions skipped: no manual at ${govukManual})`);
+}
