@@ -28,8 +28,9 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     parsed = matter(text, { engines });
   } catch (err) {
     const mark = (err as { mark?: { line?: number } }).mark;
-    // The YAML starts on line 2 (after the opening `---`); js-yaml counts lines from 0.
-    const line = typeof mark?.line === 'number' ? mark.line + 2 : undefined;
+    // gray-matter hands js-yaml the text from just after the opening `---`, so js-yaml's line 0
+    // (it counts from 0) is the rest of the file's line 1, and its line n is the file's line n + 1.
+    const line = typeof mark?.line === 'number' ? mark.line + 1 : undefined;
     const reason = (err as { reason?: string }).reason ?? (err as Error).message.split('\n')[0];
     return { ok: false, line, message: `front matter is not valid YAML: ${reason}` };
   }

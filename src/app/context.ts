@@ -1,0 +1,15 @@
+import type { ManualStore } from '../answer/manualStore.js';
+import type { AppLogger } from '../logger.js';
+import type { EventDeduper } from './eventDeduper.js';
+
+/** What every listener needs, handed to them when they are registered. */
+export interface BotDeps {
+  store: ManualStore;
+  logger: AppLogger;
+  deduper: EventDeduper;
+  /** Log question text at info level (LOG_QUESTIONS). */
+  logQuestions: boolean;
+}
+
+/** Where a question came from, for the logs. */
+export type QuestionSource = 'command' | 'mention' | 'dm' | 'button';

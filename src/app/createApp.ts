@@ -1,0 +1,73 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import bolt from '@slack/bolt';
+import type { ManualStore } from '../answer/manualStore.js';
+import type { AppConfig } from '../config.js';
+import type { AppLogger } from '../logger.js';
+import type { BotDeps } from './context.js';
+import { EventDeduper } from './eventDeduper.js';
+import { registerListeners } from './listeners/index.js';
+
+const { App, HTTPReceiver, LogLevel, SocketModeReceiver } = bolt;
+
+export interface BuiltApp {
+  app: InstanceType<typeof App>;
+  deps: BotDeps;
+  mode: 'http' | 'socket';
+}
+
+/** Slack payloads are small; a request bigger than this is not from Slack. */
+const BODY_LIMIT = 512 * 1024;
+
+/**
+ * Builds the Bolt app with its listeners, without starting it: start-up (main.ts) and tests
+ * decide when and where it listens.
+ */
+export function createApp(config: AppConfig, store: ManualStore, logger: AppLogger): BuiltApp {
+  const deps: BotDeps = { store, logger, deduper: new EventDeduper(), logQuestions: config.logQuestions };
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    // A few quick retries on server and network errors, rather than the client's default of ten
+    // over half an hour: an answer that late is no answer. Rate limits (429) are always waited
+    // out for as long as Retry-After says, then retried.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000, randomize: true },
+    rejectRateLimitedCalls: false,
+    timeout: 10_000,
+  };
+  const logLevel = LogLevel[config.logLevel.toUpperCase() as keyof typeof LogLevel];
+
+  const health = (_req: IncomingMessage, res: ServerResponse) => {
+    let body: Record<string, unknown>;
+    let status = 200;
+    try {
+      const manual = store.current();
+      body = { status: 'ok', pages: manual.pageCount, sections: manual.sections.length, loadedAt: manual.loadedAt.toISOString() };
+    } catch {
+      status = 503;
+      body = { status: 'starting' };
+    }
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+
+  let mode: BuiltApp['mode'];
+  let receiver: InstanceType<typeof HTTPReceiver> | InstanceType<typeof SocketModeReceiver>;
+  if (config.appToken) {
+    mode = 'socket';
+    receiver = new SocketModeReceiver({ appToken: config.appToken, logger, logLevel, installerOptions: { clientOptions } });
+  } else {
+    mode = 'http';
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      logger,
+      logLevel,
+      bodyLimit: BODY_LIMIT,
+      customRoutes: [{ path: '/healthz', method: ['GET', 'HEAD'], handler: health }],
+    });
+  }
+  const app = new App({ token: config.botToken, receiver, logger, logLevel, clientOptions });
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    logger.log('error', 'unhandled error in a listener', { err: error });
+  });
+  return { app, deps, mode };
+}

@@ -1,0 +1,24 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { helpMessage, isHelpRequest } from '../../../slack/messages.js';
+import { ask, questionText } from '../../ask.js';
+import type { BotDeps } from '../../context.js';
+import { deliver } from '../../slackErrors.js';
+
+/**
+ * A direct message to the bot: answered in the DM. Only plain messages from people count: edits,
+ * deletions, joins and every other subtype are ignored, as is anything a bot (this one included)
+ * sent, which would otherwise let two bots answer each other forever.
+ */
+export function directMessage(deps: BotDeps) {
+  return async ({ message, body, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined) return;
+    if ('bot_id' in message && message.bot_id) return;
+    if (!('user' in message) || !message.user || message.user === context.botUserId) return;
+    if (!deps.deduper.firstTime(body.event_id)) return;
+    const question = questionText(message.text, context.botUserId);
+    const reply = isHelpRequest(question) ? helpMessage(deps.store.current()) : ask(deps, 'dm', question).message;
+    await deliver(deps.logger, 'answer a direct message', () =>
+      client.chat.postMessage({ channel: message.channel, thread_ts: message.thread_ts, unfurl_links: false, ...reply }),
+    );
+  };
+}

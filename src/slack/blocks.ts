@@ -1,0 +1,153 @@
+import type { Section } from '../sections/types.js';
+import { codeBlock, toMrkdwnBlocks } from './mrkdwn.js';
+import { escapeMrkdwn } from './escape.js';
+
+/** Block Kit's limits (https://docs.slack.dev/reference/block-kit/blocks). */
+export const LIMITS = {
+  sectionText: 3000,
+  headerText: 150,
+  blocks: 50,
+  /** Slack truncates messages beyond about 12,000 characters of block text; stay clear of it. */
+  messageText: 11000,
+  buttonText: 75,
+  fallbackText: 3000,
+};
+
+/** Slack's block types, as much of them as the bot builds. */
+export type Block =
+  | { type: 'header'; text: { type: 'plain_text'; text: string; emoji?: boolean } }
+  | { type: 'section'; text: { type: 'mrkdwn'; text: string } }
+  | { type: 'context'; elements: { type: 'mrkdwn'; text: string }[] }
+  | { type: 'divider' }
+  | { type: 'actions'; block_id?: string; elements: Button[] };
+
+export interface Button {
+  type: 'button';
+  action_id: string;
+  text: { type: 'plain_text'; text: string; emoji?: boolean };
+  value: string;
+}
+
+export interface Message {
+  text: string;
+  blocks: Block[];
+}
+
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * Splits one mrkdwn block that is too long for a section block: code by lines (each piece fenced
+ * again), prose at the last line break, sentence end or space before the limit.
+ */
+export function splitLong(text: string, max = LIMITS.sectionText): string[] {
+  if (text.length <= max) return [text];
+  if (text.startsWith('```\n') && text.endsWith('\n```')) {
+    const lines = text.slice(4, -4).split('\n');
+    const pieces: string[] = [];
+    let current: string[] = [];
+    const room = max - 8;
+    for (const line of lines.map((l) => clip(l, room))) {
+      if (current.join('\n').length + line.length + 1 > room && current.length) {
+        pieces.push(`\`\`\`\n${current.join('\n')}\n\`\`\``);
+        current = [];
+      }
+      current.push(line);
+    }
+    if (current.length) pieces.push(`\`\`\`\n${current.join('\n')}\n\`\`\``);
+    return pieces;
+  }
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. ') + 1, window.lastIndexOf(' '));
+    // Never cut inside a link or an escape: back up to before an unclosed `<` or `&`.
+    const lt = window.lastIndexOf('<');
+    if (lt > window.lastIndexOf('>') && lt > 0 && lt < (cut <= 0 ? max : cut)) cut = lt;
+    if (cut <= max / 2) cut = max;
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
+/**
+ * Packs mrkdwn blocks into section blocks of at most 3000 characters, keeping whole paragraphs
+ * together where they fit, within a budget of characters and blocks for the whole message.
+ * Returns the blocks and whether anything had to be left out.
+ */
+export function packSections(parts: string[], budget: { chars: number; blocks: number }): { blocks: Block[]; truncated: boolean } {
+  const blocks: Block[] = [];
+  let chars = 0;
+  let current = '';
+  let truncated = false;
+  const flush = () => {
+    if (!current) return;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+    chars += current.length;
+    current = '';
+  };
+  for (const piece of parts.flatMap((p) => splitLong(p))) {
+    const joined = current ? `${current}\n\n${piece}` : piece;
+    if (joined.length <= LIMITS.sectionText) {
+      if (chars + joined.length > budget.chars) {
+        truncated = true;
+        break;
+      }
+      current = joined;
+      continue;
+    }
+    flush();
+    if (blocks.length >= budget.blocks || chars + piece.length > budget.chars) {
+      truncated = true;
+      break;
+    }
+    current = piece;
+  }
+  if (!truncated) flush();
+  else if (current && blocks.length < budget.blocks) flush();
+  return { blocks, truncated };
+}
+
+export interface RenderedSection {
+  /** Header, body and footer: everything but the buttons, which depend on the question. */
+  blocks: Block[];
+  text: string;
+}
+
+/** Slack-ready blocks for a section, made once per section (see prerender) and reused. */
+const cache = new WeakMap<Section, RenderedSection>();
+
+export function renderSection(section: Section, opts: { showPage: boolean }): RenderedSection {
+  const cached = cache.get(section);
+  if (cached) return cached;
+  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(section.heading, LIMITS.headerText), emoji: false } }];
+  if (opts.showPage && section.heading !== section.page.title) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `From *${escapeMrkdwn(section.page.title)}*` }] });
+  }
+  // Room is kept for the footer and up to three "Also:" buttons in the same message.
+  const body = packSections(toMrkdwnBlocks(section.content.children), { chars: LIMITS.messageText - 600, blocks: LIMITS.blocks - 6 });
+  blocks.push(...body.blocks);
+  if (body.truncated) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `_This section is long: <${section.url}|read the rest in the manual>._` } });
+  }
+  const footer = [`<${section.url}|Open in the GOV.UK developer manual>`];
+  if (section.page.ownerSlack) footer.push(`Owned by ${escapeMrkdwn(section.page.ownerSlack)}`);
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer.join('  ·  ') }] });
+
+  const firstText = body.blocks.map((b) => (b.type === 'section' ? b.text.text : '')).join(' ');
+  const text = clip(`${section.heading}: ${firstText.replace(/\s+/g, ' ')}`, 600) + ` ${section.url}`;
+  const rendered = { blocks, text };
+  cache.set(section, rendered);
+  return rendered;
+}
+
+/** Renders every section up front, so answering is a look-up. */
+export function prerender(sections: Section[], showPage: boolean): void {
+  for (const s of sections) renderSection(s, { showPage });
+}
+
+export { codeBlock };

@@ -1,0 +1,93 @@
+import type { Answer } from '../answer/answer.js';
+import { alternativesOf } from '../answer/answer.js';
+import type { ManualIndex } from '../answer/manualIndex.js';
+import type { Section } from '../sections/types.js';
+import { type Block, type Button, clip, LIMITS, type Message, renderSection } from './blocks.js';
+import { escapeMrkdwn, quoteUserText } from './escape.js';
+
+export const SHOW_SECTION_ACTION = 'show_section';
+
+function manualHome(manual: ManualIndex): string {
+  const page = manual.sections[0]?.page.url ?? '';
+  // The manual's index page sits beside its folder: .../manual/x.html -> .../manual.html
+  const base = page.slice(0, page.lastIndexOf('/manual/') + '/manual'.length);
+  return base ? `${base}.html` : 'https://docs.publishing.service.gov.uk/manual.html';
+}
+
+function alternativeButtons(sections: Section[]): Block[] {
+  if (!sections.length) return [];
+  const elements: Button[] = sections.map((s, i) => ({
+    type: 'button',
+    action_id: `${SHOW_SECTION_ACTION}:${i}`,
+    text: { type: 'plain_text', text: clip(`Also: ${s.heading}`, LIMITS.buttonText), emoji: false },
+    value: s.id,
+  }));
+  return [{ type: 'actions', block_id: 'alternatives', elements }];
+}
+
+/** The answer to a question: the section, and close alternatives as buttons. */
+export function sectionMessage(manual: ManualIndex, section: Section, alternatives: Section[] = []): Message {
+  const rendered = renderSection(section, { showPage: manual.pageCount > 1 });
+  return { text: rendered.text, blocks: [...rendered.blocks, ...alternativeButtons(alternatives)] };
+}
+
+/** The sections a person can ask about, as a list of links that fits in a message. */
+export function topicsBlocks(manual: ManualIndex, max = 25): Block[] {
+  const items: string[] = [];
+  if (manual.pageCount === 1) {
+    for (const s of manual.sections) items.push(`• <${s.url}|${escapeMrkdwn(s.heading)}>`);
+  } else {
+    const seen = new Set<string>();
+    for (const s of manual.sections) {
+      if (seen.has(s.page.url)) continue;
+      seen.add(s.page.url);
+      items.push(`• <${s.page.url}|${escapeMrkdwn(s.page.title)}>`);
+    }
+  }
+  const shown = items.slice(0, max);
+  const more = items.length - shown.length;
+  const blocks: Block[] = [];
+  for (let i = 0; i < shown.length; i += 12) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: shown.slice(i, i + 12).join('\n') } });
+  }
+  if (more > 0) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${more} more pages in <${manualHome(manual)}|the GOV.UK developer manual>.` }] });
+  }
+  return blocks;
+}
+
+export function noMatchMessage(manual: ManualIndex, question: string): Message {
+  const quoted = quoteUserText(question);
+  const intro = `I don't have a section of the manual on “${quoted}”. Try other words, or one of these topics:`;
+  return {
+    text: `I don't have a section of the manual on “${quoted}”. Browse the manual: ${manualHome(manual)}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: intro } },
+      ...topicsBlocks(manual),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `Or browse <${manualHome(manual)}|the GOV.UK developer manual>.` }] },
+    ],
+  };
+}
+
+export function helpMessage(manual: ManualIndex, command = '/techlead'): Message {
+  const how = `Ask me about being a GOV.UK tech lead and I'll answer from the developer manual: \`${command} leavers\`, \`${command} how do I onboard a new developer?\`, a mention (\`@techlead weeknote\`) in a channel, or a direct message.`;
+  return {
+    text: `${how} Topics: ${manualHome(manual)}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: how } },
+      { type: 'section', text: { type: 'mrkdwn', text: '*Topics*' } },
+      ...topicsBlocks(manual),
+    ],
+  };
+}
+
+/** The reply to a question: the answer with alternatives, or an honest "no section on that". */
+export function replyTo(manual: ManualIndex, answer: Answer): Message {
+  const best = answer.matches[0];
+  if (!answer.answered || !best) return noMatchMessage(manual, answer.question);
+  return sectionMessage(manual, best.section, alternativesOf(answer));
+}
+
+export function isHelpRequest(text: string): boolean {
+  return /^\s*(help|\?|topics|)\s*$/i.test(text);
+}
