@@ -1,0 +1,26 @@
+# techlead-bot: build stage compiles TypeScript; the runtime stage has production dependencies only.
+# The build steps live in scripts/container-build.sh, which CI also runs (scripts/container-verify.sh).
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY scripts/container-build.sh scripts/
+COPY src src
+RUN sh scripts/container-build.sh /app
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PORT=3000 \
+    MANUAL_DIR=/app/manual
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules node_modules
+COPY --from=build /app/dist dist
+# The shipped manual; mount a volume over /app/manual (or set MANUAL_DIR) to serve another.
+COPY manual manual
+# The official node images have an unprivileged `node` user (uid 1000).
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["node", "dist/healthcheck.js"]
+# node itself is PID 1 (not npm), so SIGTERM reaches the app's handler and it stops gracefully.
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# CI's stand-in for `docker build`: copies what the Dockerfile copies into a scratch folder, runs
+# the same build script, and checks the result as the image would run it: the manual loads, the
+# bot starts and answers /healthz, and no dev dependency is left.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+cd "$root"
+cp -r package.json package-lock.json tsconfig.json tsconfig.build.json src manual scripts "$work/"
+sh scripts/container-build.sh "$work" >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; echo "container build steps failed"; exit 1; }
+cd "$work"
+for dev in typescript jest ts-jest; do
+  if [ -e "node_modules/$dev" ]; then echo "dev dependency $dev left in the image"; exit 1; fi
+done
+NODE_ENV=production node dist/cli/main.js check
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+NODE_ENV=production SLACK_BOT_TOKEN=xoxb-ci-check SLACK_SIGNING_SECRET=ci-check-secret PORT=$port HOST=127.0.0.1 \
+  SLACK_API_URL=http://127.0.0.1:9/api/ node dist/main.js >"$work/run.log" 2>&1 &
+pid=$!
+for _ in $(seq 50); do
+  if PORT=$port node dist/healthcheck.js; then break; fi
+  sleep 0.2
+done
+PORT=$port node dist/healthcheck.js || { cat "$work/run.log"; echo "healthcheck failed"; exit 1; }
+kill -TERM "$pid"; wait "$pid" || { echo "did not stop cleanly on SIGTERM"; exit 1; }
+if grep -q 'ci-check-secret\|xoxb-ci-check' "$work/run.log"; then echo "a secret reached the logs"; exit 1; fi
+echo "container build steps: ok"
