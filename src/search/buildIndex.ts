@@ -27,12 +27,31 @@ export interface SearchIndex {
   /** idf of a stem no section has: as informative as the rarest stem. */
   unknownIdf: number;
   words: Map<string, VocabularyWord>;
-  fuzzy: Fuse<VocabularyWord>;
+  /**
+   * fuse.js indexes of the vocabulary in small buckets, by first letter and length and by last
+   * letter and length: a typo rarely changes both ends of a word, and a scan of a few hundred short
+   * words costs microseconds where one over the whole manual's vocabulary costs tens of ms.
+   */
+  fuzzy: Map<string, Fuse<VocabularyWord>>;
   synonyms: SynonymList;
   /** Content stems of each section's heading, to reward questions that cover a heading closely. */
   headingStems: Set<string>[];
   /** Corrections already worked out, since people repeat the same typos. */
   corrections: Map<string, VocabularyWord | null>;
+}
+
+const FUSE_OPTIONS = {
+  keys: ['word'],
+  includeScore: true,
+  threshold: 0.4,
+  ignoreLocation: true,
+  isCaseSensitive: true,
+  shouldSort: true,
+};
+
+/** The typo buckets a word of the vocabulary belongs to. */
+export function bucketKeys(word: string, length = word.length): [string, string] {
+  return [`first:${word[0]}:${length}`, `last:${word[word.length - 1]}:${length}`];
 }
 
 export function idfOf(sectionCount: number, df: number): number {
@@ -79,14 +98,16 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = []): Sea
     // Numbers and very short words are not worth correcting to: "2nd" is not a typo of "and".
     if (word.length >= 3 && /[a-z]/.test(word)) words.set(word, { word, stem: v.stem, sections: v.sections.size });
   }
-  const fuzzy = new Fuse([...words.values()], {
-    keys: ['word'],
-    includeScore: true,
-    threshold: 0.34,
-    ignoreLocation: true,
-    isCaseSensitive: true,
-    shouldSort: true,
-  });
+  const buckets = new Map<string, VocabularyWord[]>();
+  for (const w of words.values()) {
+    for (const key of bucketKeys(w.word)) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(w);
+      else buckets.set(key, [w]);
+    }
+  }
+  const fuzzy = new Map<string, Fuse<VocabularyWord>>();
+  for (const [key, list] of buckets) fuzzy.set(key, new Fuse(list, FUSE_OPTIONS));
 
   return { sections, postings, idf, unknownIdf: idfOf(n, 1), words, fuzzy, synonyms, headingStems, corrections: new Map() };
 }

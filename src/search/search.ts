@@ -1,5 +1,5 @@
 import type { Section } from '../sections/types.js';
-import type { SearchIndex, VocabularyWord } from './buildIndex.js';
+import { bucketKeys, type SearchIndex, type VocabularyWord } from './buildIndex.js';
 import { editDistance } from './editDistance.js';
 import { isStopWord, stem, words } from './tokenize.js';
 
@@ -114,7 +114,13 @@ export function correct(index: SearchIndex, word: string): VocabularyWord | null
   const max = allowedEdits(word.length);
   if (max > 0 && /^[a-z]+$/.test(word)) {
     let bestDistance = Infinity;
-    for (const { item } of index.fuzzy.search(word, { limit: 20 })) {
+    const candidates = new Set<VocabularyWord>();
+    for (let length = word.length - max; length <= word.length + max; length++) {
+      for (const key of bucketKeys(word, length)) {
+        for (const { item } of index.fuzzy.get(key)?.search(word, { limit: 10 }) ?? []) candidates.add(item);
+      }
+    }
+    for (const item of candidates) {
       const d = editDistance(word, item.word, max);
       if (d > max) continue;
       if (d < bestDistance || (d === bestDistance && best && item.sections > best.sections)) {

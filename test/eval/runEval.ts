@@ -5,12 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
+import { projectRoot } from '../../bench/projectRoot.js';
 import { evaluate, formatReport, readQuestions, summarise } from './evaluate.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, here.includes(`${path.sep}build${path.sep}`) ? '../../..' : '../..');
+const root = projectRoot();
 const govukManual = path.resolve(root, process.env.GOVUK_MANUAL_DIR ?? '../shared/govuk-manual');
 
 const shipped = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });

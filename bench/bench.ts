@@ -1,0 +1,71 @@
+/**
+ * npm run bench: index build time and per-question latency, in-process, for the shipped manual
+ * and (if present) the whole GOV.UK manual in ../shared/govuk-manual. Latency is per call of
+ * answerQuestion (analysis, typo correction, ranking, decision); "cold" clears the typo cache
+ * before each question, "warm" is the steady state.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { answerQuestion } from '../src/answer/answer.js';
+import { DEFAULT_BASE_URL, loadManualIndex, type ManualSource, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
+import { loadManual } from '../src/manual/loadManual.js';
+import { buildIndex } from '../src/search/buildIndex.js';
+import { loadSynonyms } from '../src/search/synonyms.js';
+import { splitSections } from '../src/sections/splitSections.js';
+import { prerender } from '../src/slack/blocks.js';
+import { readQuestions } from '../test/eval/evaluate.js';
+import { projectRoot } from './projectRoot.js';
+
+const root = projectRoot();
+const questions = [
+  ...readQuestions(path.join(root, 'test/eval/tech-lead-questions.json')),
+  ...readQuestions(path.join(root, 'test/eval/govuk-manual-questions.json')),
+].map((q) => q.q);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+
+async function bench(name: string, source: ManualSource): Promise<void> {
+  // Build time, in stages, median of 5 runs.
+  const stages = { load: [] as number[], split: [] as number[], index: [] as number[], render: [] as number[] };
+  for (let i = 0; i < 5; i++) {
+    let t = performance.now();
+    const { pages } = await loadManual(source.dir, source.baseUrl);
+    stages.load.push(performance.now() - t);
+    t = performance.now();
+    const sections = pages.flatMap(splitSections);
+    stages.split.push(performance.now() - t);
+    t = performance.now();
+    buildIndex(sections, loadSynonyms(path.join(SHIPPED_MANUAL_DIR, 'synonyms.yml')));
+    stages.index.push(performance.now() - t);
+    t = performance.now();
+    prerender(sections, pages.length > 1);
+    stages.render.push(performance.now() - t);
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const manual = await loadManualIndex(source);
+  console.log(`${name}: ${manual.pageCount} pages, ${manual.sections.length} sections`);
+  console.log(`  build (median of 5): read+front matter ${ms(med(stages.load))}, parse+split ${ms(med(stages.split))}, index ${ms(med(stages.index))}, Slack render ${ms(med(stages.render))}`);
+
+  for (const mode of ['cold', 'warm'] as const) {
+    const times: number[] = [];
+    const rounds = mode === 'cold' ? 5 : 20;
+    for (let r = 0; r < rounds; r++) {
+      for (const q of questions) {
+        if (mode === 'cold') manual.search.corrections.clear();
+        const t = performance.now();
+        answerQuestion(manual, q);
+        times.push(performance.now() - t);
+      }
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  per question, ${mode} (${times.length} calls): median ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}, max ${ms(times[times.length - 1]!)}`);
+  }
+}
+
+await bench('Shipped manual', { dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
+const whole = path.resolve(root, process.env.GOVUK_MANUAL_DIR ?? '../shared/govuk-manual');
+if (existsSync(whole)) await bench('Whole GOV.UK manual', { dir: whole, baseUrl: DEFAULT_BASE_URL });
+else console.log(`(whole manual skipped: none at ${whole})`);
