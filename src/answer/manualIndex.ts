@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadManual } from '../manual/loadManual.js';
+import { loadManual, NoPagesError } from '../manual/loadManual.js';
 import type { Problem } from '../manual/types.js';
 import { buildIndex, type SearchIndex } from '../search/buildIndex.js';
 import { loadSynonyms, SynonymFileError, type SynonymList } from '../search/synonyms.js';
@@ -49,6 +49,7 @@ export function synonymsFileFor(source: ManualSource): string | undefined {
 /** Loads, splits and indexes the manual. Bad pages are in `problems`; no pages at all throws. */
 export async function loadManualIndex(source: ManualSource): Promise<ManualIndex> {
   const { pages, problems } = await loadManual(source.dir, source.baseUrl);
+  if (pages.length === 0) throw new NoPagesError(`no page of ${source.dir} could be loaded`, problems);
   const sections: Section[] = [];
   for (const page of pages) {
     try {
@@ -56,6 +57,9 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
     } catch (err) {
       problems.push({ file: page.file, message: `cannot be split into sections: ${(err as Error).message}` });
     }
+    // Parsing the whole manual takes seconds: yield between pages so a reload in the background
+    // never holds up requests for longer than one page.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const synonymsFile = synonymsFileFor(source);
   let synonyms: SynonymList = [];

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { type Answer, answerQuestion } from '../answer/answer.js';
 import { loadManualIndex, type ManualIndex } from '../answer/manualIndex.js';
 import { manualSourceFromEnv } from '../config.js';
+import { NoPagesError } from '../manual/loadManual.js';
 import { formatProblem } from '../manual/types.js';
 import { renderText } from '../render/renderText.js';
 
@@ -101,6 +102,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   try {
     manual = await loadManualIndex(manualSourceFromEnv(io.env));
   } catch (err) {
+    if (err instanceof NoPagesError) for (const p of err.problems) warn(formatProblem(p));
     warn(`techlead: ${(err as Error).message}`);
     return 1;
   }

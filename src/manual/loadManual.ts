@@ -11,7 +11,15 @@ export interface LoadedManual {
   problems: Problem[];
 }
 
-export class NoPagesError extends Error {}
+/** The manual folder has no page the bot can use; `problems` says what was wrong with each file. */
+export class NoPagesError extends Error {
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Reads every page under `dir`. A page that cannot be read or parsed is reported in `problems`

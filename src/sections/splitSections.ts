@@ -1,6 +1,7 @@
 import type { Heading, Link, Nodes, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ManualPage } from '../manual/types.js';
+import { absoluteLinks } from './absoluteLinks.js';
 import { anchorHeadings, anchorOf } from './anchorHeadings.js';
 import { labelCallouts } from './callouts.js';
 import { cleanHtml } from './cleanHtml.js';
@@ -18,6 +19,7 @@ import type { Section, SectionPage, SectionText } from './types.js';
 export function splitSections(page: ManualPage): Section[] {
   const tree = parseMarkdown(page.markdown);
   resolveReferences(tree);
+  absoluteLinks(tree, page.url);
   anchorHeadings(tree);
   cleanHtml(tree);
   labelCallouts(tree);
