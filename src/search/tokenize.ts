@@ -21,7 +21,11 @@ const CONVERSATION = [
   'be', 'been', 'being', 'was', 'were', 'has', 'have', 'had', 'a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'with',
   'about', 'any', 'some', 'way', 'ways', 'best', 'really', 'just', 'also', 'etc', 'eg', 'ie', 'one', 'ones',
   'supposed', 'expected', 'meant', 'ok', 'okay', 'yes', 'no', 'not', 'dont', 'doesnt', 'isnt', 'cant', 'wont',
+  // When something happens is context, not topic: "a dev is leaving next week" is about leavers.
+  // Synonym phrases still see these words ("first day" -> onboarding, "last day" -> leavers).
   'next', 'soon', 'today', 'tomorrow', 'yesterday', 'tonight', 'later', 'currently', 'recently', 'ago',
+  'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'weekend', 'morning', 'afternoon', 'evening',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'else', 'like', 'still', 'actually', 'exactly', 'again', 'now', 'then', 'here', 'there', 'whom', 'whose',
 ];
 
