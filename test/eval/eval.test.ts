@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
+import { evaluate, readQuestions } from './evaluate.js';
+
+let manual: ManualIndex;
+beforeAll(async () => {
+  manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
+});
+
+describe('answer quality on the shipped page', () => {
+  // The issue's own examples, as people ask them.
+  it.each([
+    ['a developer is leaving next week, what do I do?', 'Managing leavers'],
+    ['how do I get someone access to Sentry?', 'Removing technical blockers'],
+    ['onbording', 'Onboarding new team members'],
+    ['who writes the weeknote?', 'Attending tech lead stand up and writing the weeknote'],
+    ['offboarding', 'Managing leavers'],
+    ['we have a new starter on monday', 'Onboarding new team members'],
+  ])('answers %j with %j', (question, heading) => {
+    const answer = answerQuestion(manual, question);
+    expect(answer.answered).toBe(true);
+    expect(answer.matches[0]?.section.heading).toBe(heading);
+  });
+
+  it.each(['how do I book annual leave?', "what's the wifi password?", 'zzqx qqzz', ''])('declines %j', (question) => {
+    expect(answerQuestion(manual, question).answered).toBe(false);
+  });
+
+  // A floor under the evaluation set, so a change that makes answers worse fails here;
+  // `npm run eval` prints the figures and every miss.
+  it('keeps its accuracy on the evaluation set', () => {
+    const report = evaluate(manual, readQuestions(path.resolve('test/eval/tech-lead-questions.json')));
+    expect(report.total).toBeGreaterThanOrEqual(80);
+    expect(report.unanswerable).toBeGreaterThanOrEqual(12);
+    expect(report.top1).toBeGreaterThanOrEqual(0.8);
+    expect(report.top3).toBeGreaterThanOrEqual(0.95);
+    expect(report.wrong / report.total).toBeLessThanOrEqual(0.05);
+  });
+});
