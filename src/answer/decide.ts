@@ -1,24 +1,19 @@
 import type { Match } from '../search/search.js';
+import { PARAMS } from '../search/params.js';
 
 /**
  * When the best match is good enough to answer with: a score threshold, and a margin over the
- * runner-up. The numbers were chosen on the tuning half of the evaluation set (npm run eval; the
- * other half is held out) by a grid search that counts a wrong answer as twice as bad as a
- * missed one; see README "How the bot decides to answer".
- * - SURE_SCORE: a section that covers this much of the question is the answer, whatever else matched.
- * - MIN_SCORE with MIN_RATIO: a weaker best match still answers if it clearly beats the runner-up
- *   (natural questions carry words no section uses). Below MIN_SCORE, or in a near tie, the bot
- *   says it has no section on that rather than guess between sections.
+ * runner-up (PARAMS.decision, chosen on the tuning half of the evaluation set by bench/tune.ts,
+ * counting a wrong answer as twice as bad as a declined one; see README).
+ * - `sure`: a section that covers this much of the question is the answer, whatever else matched.
+ * - `min` with `ratio`: a weaker best match still answers if it clearly beats the runner-up
+ *   (natural questions carry words no section uses). Below `min`, or in a near tie, the bot says
+ *   it has no section on that rather than guess between sections.
  */
-export const DECISION = {
-  SURE_SCORE: 0.45,
-  MIN_SCORE: 0.35,
-  MIN_RATIO: 1.6,
-};
-
 export function isGoodEnough(matches: Match[]): boolean {
   const [best, second] = matches;
   if (!best) return false;
-  if (best.score >= DECISION.SURE_SCORE) return true;
-  return best.score >= DECISION.MIN_SCORE && best.score >= DECISION.MIN_RATIO * (second?.score ?? 0);
+  const { sure, min, ratio } = PARAMS.decision;
+  if (best.score >= sure) return true;
+  return best.score >= min && best.score >= ratio * (second?.score ?? 0);
 }

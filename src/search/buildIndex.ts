@@ -1,8 +1,9 @@
 import Fuse from 'fuse.js';
 import type { Section } from '../sections/types.js';
-import { bodyStrength, FIELD_STRENGTH, type FieldName, sectionFields } from './fields.js';
+import { bodyStrength, FIELDS, sectionFields } from './fields.js';
+import { PARAMS } from './params.js';
 import type { SynonymList } from './synonyms.js';
-import { tokenize } from './tokenize.js';
+import { isStopWord, stem as stemOf, tokenize } from './tokenize.js';
 
 /** A word of the index's vocabulary, for typo correction. */
 export interface VocabularyWord {
@@ -66,10 +67,10 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = []): Sea
   sections.forEach((section, i) => {
     const strengths = new Map<string, number>();
     const fields = sectionFields(section);
-    for (const field of Object.keys(FIELD_STRENGTH) as FieldName[]) {
+    for (const field of FIELDS) {
       for (const text of fields[field]) {
         for (const { word, stem } of tokenize(text)) {
-          strengths.set(stem, Math.max(strengths.get(stem) ?? 0, FIELD_STRENGTH[field]));
+          strengths.set(stem, Math.max(strengths.get(stem) ?? 0, PARAMS.field[field]));
           note(vocabulary, word, stem, i);
         }
       }
@@ -97,6 +98,13 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = []): Sea
   for (const [word, v] of vocabulary) {
     // Numbers and very short words are not worth correcting to: "2nd" is not a typo of "and".
     if (word.length >= 3 && /[a-z]/.test(word)) words.set(word, { word, stem: v.stem, sections: v.sections.size });
+  }
+  // Words of synonym phrases can be misspelt too ("stnadup" for "standup"); they lose ties to the
+  // manual's own words (sections: 0).
+  for (const synonym of synonyms) {
+    for (const word of synonym.phrase) {
+      if (word.length >= 3 && /^[a-z]+$/.test(word) && !isStopWord(word) && !words.has(word)) words.set(word, { word, stem: stemOf(word), sections: 0 });
+    }
   }
   const buckets = new Map<string, VocabularyWord[]>();
   for (const w of words.values()) {

@@ -1,6 +1,7 @@
 import type { Section } from '../sections/types.js';
 import { bucketKeys, type SearchIndex, type VocabularyWord } from './buildIndex.js';
 import { editDistance } from './editDistance.js';
+import { PARAMS } from './params.js';
 import { isStopWord, stem, words } from './tokenize.js';
 
 /** One way a concept of the question can show up in a section. */
@@ -29,22 +30,6 @@ export interface SearchResult {
   concepts: Concept[];
 }
 
-/** A synonym counts a little less than the word itself, so the manual's own words win ties. */
-const SYNONYM_FACTOR = 0.9;
-/** A corrected typo counts less still: the correction may be wrong. */
-const TYPO_FACTOR = 0.8;
-/**
- * A word the manual never uses (and is no typo of a word it uses) counts at this share of the
- * rarest word's weight. Such words are often just phrasing ("job", "raises"), but in questions the
- * manual cannot answer they are the topic ("annual leave", "wifi"), so they cannot count for nothing.
- */
-const UNKNOWN_FACTOR = 0.5;
-/**
- * Share of a heading match that depends on how much of the heading the question covers: "tech
- * lead" fits "Responsibilities of a Tech Lead" better than a long heading that mentions tech leads.
- */
-const HEADING_FIT = 0.15;
-
 /** Slack wraps mentions, channels and links in angle brackets: keep a link's label, drop the rest. */
 export function stripSlackMarkup(text: string): string {
   return text
@@ -53,10 +38,23 @@ export function stripSlackMarkup(text: string): string {
     .replace(/<([^>]*)>/g, '$1');
 }
 
+/**
+ * The question as concepts. Misspelt words are corrected first (to a word of the manual or of a
+ * synonym phrase), then synonym phrases are matched, longest first, then every other content word
+ * is a concept of its own.
+ */
 export function analyseQuestion(index: SearchIndex, question: string): Concept[] {
   const all = words(stripSlackMarkup(question));
+  const typo = all.map((word, i) => {
+    if (isStopWord(word) || word.length < 2 || index.words.has(word) || index.idf.has(stem(word))) return false;
+    const fix = correct(index, word);
+    if (!fix) return false;
+    all[i] = fix.word;
+    return true;
+  });
   const used = new Array<boolean>(all.length).fill(false);
   const concepts: Concept[] = [];
+  const factor = (from: number, to: number) => (typo.slice(from, to).some(Boolean) ? PARAMS.typo : 1);
 
   for (const synonym of index.synonyms) {
     const n = synonym.phrase.length;
@@ -65,8 +63,9 @@ export function analyseQuestion(index: SearchIndex, question: string): Concept[]
       if (!synonym.phrase.every((w, k) => all[i + k] === w)) continue;
       for (let k = i; k < i + n; k++) used[k] = true;
       const own = synonym.phrase.filter((w) => !isStopWord(w)).map(stem).filter((s) => index.idf.has(s));
-      const alternatives: Alternative[] = [{ stems: synonym.target, factor: SYNONYM_FACTOR }];
-      if (own.length) alternatives.push({ stems: own, factor: 1 });
+      const f = factor(i, i + n);
+      const alternatives: Alternative[] = [{ stems: synonym.target, factor: PARAMS.synonym * f }];
+      if (own.length) alternatives.push({ stems: own, factor: f });
       concepts.push({ words: synonym.phrase, weight: weightOf(index, synonym.target), alternatives });
     }
   }
@@ -78,18 +77,12 @@ export function analyseQuestion(index: SearchIndex, question: string): Concept[]
     if (seen.has(s)) return;
     seen.add(s);
     if (index.idf.has(s)) {
-      concepts.push({ words: [word], weight: weightOf(index, [s]), alternatives: [{ stems: [s], factor: 1 }] });
-      return;
-    }
-    const fix = correct(index, word);
-    if (fix && !seen.has(fix.stem)) {
-      seen.add(fix.stem);
-      concepts.push({ words: [word], weight: weightOf(index, [fix.stem]), alternatives: [{ stems: [fix.stem], factor: TYPO_FACTOR }] });
+      concepts.push({ words: [word], weight: weightOf(index, [s]), alternatives: [{ stems: [s], factor: factor(i, i + 1) }] });
       return;
     }
     // A word the manual never uses still counts against every section: a question about
     // "annual leave" is not answered by a section that only matches "leave".
-    concepts.push({ words: [word], weight: index.unknownIdf * UNKNOWN_FACTOR, alternatives: [] });
+    concepts.push({ words: [word], weight: index.unknownIdf * PARAMS.unknown, alternatives: [] });
   });
   return concepts;
 }
@@ -165,7 +158,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     return covered / heading.size;
   };
   const matches = [...scores]
-    .map(([i, s]) => ({ i, score: (1 - HEADING_FIT) * (s / total) + HEADING_FIT * fit(i) }))
+    .map(([i, s]) => ({ i, score: (1 - PARAMS.headingFit) * (s / total) + PARAMS.headingFit * fit(i) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
     .map(({ i, score }) => ({ section: index.sections[i]!, score: Math.round(score * 1000) / 1000 }));

@@ -1,0 +1,36 @@
+/**
+ * Every number the ranker and the answer decision use, in one place, so they can be chosen
+ * together by measurement (bench/tune.ts, npm run eval) rather than one at a time.
+ * The values are the ones chosen on the tuning half of the evaluation set; see README
+ * "How the bot decides to answer".
+ */
+export const PARAMS = {
+  /**
+   * How strongly a word in each part of a section says "this section is about that", 0..1.
+   * A heading is the strongest evidence; the page title and the site section the page is filed
+   * under count for every section of the page, less than the section's own heading.
+   */
+  field: { heading: 1, subheading: 0.8, pageTitle: 0.7, link: 0.7, pageSection: 0.35 },
+  /** Body strength: bodyMin for one mention, approaching bodyMax as mentions grow. */
+  bodyMin: 0.5,
+  bodyMax: 0.75,
+  /** A synonym counts a little less than the word itself, so the manual's own words win ties. */
+  synonym: 0.9,
+  /** A corrected typo counts less still: the correction may be wrong. */
+  typo: 0.8,
+  /**
+   * A word the manual never uses (and is no typo of one it uses) counts at this share of the
+   * rarest word's weight. Such words are often phrasing ("job", "raises"), but in questions the
+   * manual cannot answer they are the topic ("annual leave", "wifi"), so they cannot count for nothing.
+   */
+  unknown: 0.5,
+  /**
+   * Share of the score that depends on how much of the section's heading the question covers:
+   * "tech lead" fits "Responsibilities of a Tech Lead" better than a long heading that mentions it.
+   */
+  headingFit: 0.15,
+  /** Answer when the best score reaches `sure`, or reaches `min` and is `ratio` times the runner-up's. */
+  decision: { sure: 0.45, min: 0.35, ratio: 1.6 },
+};
+
+export type Params = typeof PARAMS;
