@@ -1,5 +1,5 @@
 import type { Section } from '../sections/types.js';
-import { codeBlock, toMrkdwnBlocks } from './mrkdwn.js';
+import { toMrkdwnBlocks } from './mrkdwn.js';
 import { escapeMrkdwn } from './escape.js';
 
 /** Block Kit's limits (https://docs.slack.dev/reference/block-kit/blocks). */
@@ -138,8 +138,9 @@ export function renderSection(section: Section, opts: { showPage: boolean }): Re
   if (section.page.ownerSlack) footer.push(`Owned by ${escapeMrkdwn(section.page.ownerSlack)}`);
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer.join('  ·  ') }] });
 
-  const firstText = body.blocks.map((b) => (b.type === 'section' ? b.text.text : '')).join(' ');
-  const text = clip(`${section.heading}: ${firstText.replace(/\s+/g, ' ')}`, 600) + ` ${section.url}`;
+  // The fallback for notifications and clients without Block Kit: the heading, the start of the
+  // section as plain text, and the link to the rest.
+  const text = `${escapeMrkdwn(clip(`${section.heading}: ${section.text.body}`, 200))} ${section.url}`;
   const rendered = { blocks, text };
   cache.set(section, rendered);
   return rendered;
@@ -150,4 +151,3 @@ export function prerender(sections: Section[], showPage: boolean): void {
   for (const s of sections) renderSection(s, { showPage });
 }
 
-export { codeBlock };
