@@ -24,8 +24,8 @@ const CONVERSATION = [
   // When something happens is context, not topic: "a dev is leaving next week" is about leavers.
   // Synonym phrases still see these words ("first day" -> onboarding, "last day" -> leavers).
   'next', 'soon', 'today', 'tomorrow', 'yesterday', 'tonight', 'later', 'currently', 'recently', 'ago',
+  // Days of the week stay: "deploying on a Friday" is a topic of its own in the GOV.UK manual.
   'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'weekend', 'morning', 'afternoon', 'evening',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'else', 'like', 'still', 'actually', 'exactly', 'again', 'now', 'then', 'here', 'there', 'whom', 'whose',
 ];
 
