@@ -18,6 +18,14 @@ console.log(formatReport('Shipped page (tech-lead-responsibilities)', report));
 console.log(formatReport('  of which tuning half', summarise(report.results.filter((r) => !r.heldOut)), false));
 console.log(formatReport('  of which held-out half', summarise(report.results.filter((r) => r.heldOut)), false));
 
+// Written after the ranker was built, by someone who had not seen it or the other questions, and
+// never used for tuning: the figure to quote for questions the bot has not seen.
+const unseen = path.join(root, 'test/eval/tech-lead-test-questions.json');
+if (existsSync(unseen)) {
+  console.log('');
+  console.log(formatReport('Shipped page, unseen test set (never tuned on)', evaluate(shipped, readQuestions(unseen))));
+}
+
 if (existsSync(govukManual)) {
   const whole = await loadManualIndex({ dir: govukManual, baseUrl: DEFAULT_BASE_URL });
   console.log('');
