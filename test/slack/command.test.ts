@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { commandBody } from '../support/signedRequest.js';
 import {
@@ -12,7 +12,7 @@ import {
   type SlackMessage,
   tempManual,
 } from '../support/slackMessage.js';
-import { type RunningBot, startBot } from '../support/startBot.js';
+import { type RunningBot, startBot, useBot } from '../support/startBot.js';
 
 const PAGE_URL = 'https://docs.publishing.service.gov.uk/manual/tech-lead-responsibilities.html';
 const TOPICS = ['Managing leavers', 'Onboarding new team members', 'Attending tech lead stand up and writing the weeknote'];
@@ -20,14 +20,9 @@ const TOPICS = ['Managing leavers', 'Onboarding new team members', 'Attending te
 let slack: FakeSlack;
 let bot: RunningBot;
 
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  bot = await startBot(slack.url);
-});
-beforeEach(() => slack.reset());
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
+useBot((s, b) => {
+  slack = s;
+  bot = b;
 });
 
 async function command(text: string, extra: Record<string, string> = {}): Promise<SlackMessage> {

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { eventBody, freshTs, messageEvent } from '../support/signedRequest.js';
 import { allText, asMessage, blockKitViolations, headerOf } from '../support/slackMessage.js';
-import { type RunningBot, startBot } from '../support/startBot.js';
+import { type RunningBot, useBot } from '../support/startBot.js';
 
 let slack: FakeSlack;
 let bot: RunningBot;
 
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  bot = await startBot(slack.url);
-});
-beforeEach(() => slack.reset());
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
+useBot((s, b) => {
+  slack = s;
+  bot = b;
 });
 
 /**

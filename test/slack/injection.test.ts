@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { commandBody, eventBody, mentionEvent, messageEvent } from '../support/signedRequest.js';
 import { allText, asMessage, headerOf, type SlackMessage } from '../support/slackMessage.js';
-import { type RunningBot, startBot } from '../support/startBot.js';
+import { type RunningBot, useBot } from '../support/startBot.js';
 
 const HOSTILE = '<!channel> <@U123> <!here> @everyone *bold* `code` & stuff zzqx';
 /** Group mentions and a disguised link, which must not work either. */
@@ -13,14 +13,9 @@ const RAW = ['<!channel>', '<!here>', '<@U123>', '<!subteam^S0TEAM>', '<https://
 let slack: FakeSlack;
 let bot: RunningBot;
 
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  bot = await startBot(slack.url);
-});
-beforeEach(() => slack.reset());
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
+useBot((s, b) => {
+  slack = s;
+  bot = b;
 });
 
 /** The user's words as the bot quoted them back: between “ and ” in the first block. */

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { eventBody, mentionEvent, messageEvent } from '../support/signedRequest.js';
-import { type RunningBot, startBot } from '../support/startBot.js';
+import { type RunningBot, useBot } from '../support/startBot.js';
 
 const RETRY = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
 
@@ -10,14 +10,9 @@ let bot: RunningBot;
 let eventIds = 0;
 const freshEventId = () => `EvRETRY${Date.now()}${++eventIds}`;
 
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  bot = await startBot(slack.url);
-});
-beforeEach(() => slack.reset());
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
+useBot((s, b) => {
+  slack = s;
+  bot = b;
 });
 
 /** Waits for the answer to a marker mention; everything posted before it has arrived by then. */

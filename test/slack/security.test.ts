@@ -1,21 +1,16 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { commandBody, eventBody, mentionEvent, postRaw, sign } from '../support/signedRequest.js';
 import { asMessage, headerOf } from '../support/slackMessage.js';
-import { type RunningBot, SIGNING_SECRET, startBot } from '../support/startBot.js';
+import { type RunningBot, SIGNING_SECRET, useBot } from '../support/startBot.js';
 
 let slack: FakeSlack;
 let bot: RunningBot;
 
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  bot = await startBot(slack.url);
-});
-beforeEach(() => slack.reset());
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
+useBot((s, b) => {
+  slack = s;
+  bot = b;
 });
 
 /** The bot still answers a good command: it is up and unharmed. */

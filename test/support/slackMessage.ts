@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Block, Button } from '../../src/slack/blocks.js';
 
 /** A message as the bot sends it: in an ack, to chat.postMessage or to a response_url. */
@@ -84,16 +81,4 @@ export function blockTextLength(message: SlackMessage): number {
   return blockTexts(message.blocks).reduce((n, t) => n + t.length, 0);
 }
 
-/**
- * A throwaway manual folder in the OS temp dir: `files` maps paths (with `/`) to their text.
- * Call `remove()` when done.
- */
-export function tempManual(files: Record<string, string>): { dir: string; remove: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'techlead-slack-test-'));
-  for (const [file, text] of Object.entries(files)) {
-    const full = path.join(dir, ...file.split('/'));
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, text);
-  }
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
+export { tempManual } from './tempManual.js';

@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
+import { FakeSlack } from './fakeSlack.js';
 import type { AddressInfo } from 'node:net';
 import { ManualStore } from '../../src/answer/manualStore.js';
 import { createApp, type BuiltApp } from '../../src/app/createApp.js';
@@ -128,5 +130,24 @@ function socketClientDisconnected(app: BuiltApp['app']): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
+  });
+}
+
+/**
+ * For a test file: starts a fake Slack and the bot before its tests (handing both to `started`),
+ * clears the fake's record before each test, and stops both after.
+ */
+export function useBot(started: (slack: FakeSlack, bot: RunningBot) => void, env: Record<string, string> = {}): void {
+  let slack: FakeSlack | undefined;
+  let bot: RunningBot | undefined;
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+    bot = await startBot(slack.url, env);
+    started(slack, bot);
+  });
+  beforeEach(() => slack?.reset());
+  afterAll(async () => {
+    await bot?.stop();
+    await slack?.stop();
   });
 }

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runCli } from '../../src/cli/cli.js';
-import { page, tempManual } from './helpers/tempManual.js';
+import { page, tempManual } from '../support/tempManual.js';
 
 const LEAVERS_URL = 'https://docs.publishing.service.gov.uk/manual/tech-lead-responsibilities.html#managing-leavers';
 const HEADINGS = [

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { stripErb } from '../../src/manual/erb.js';
 import { loadManual, NoPagesError } from '../../src/manual/loadManual.js';
 import { formatProblem } from '../../src/manual/types.js';
-import { page, tempManual } from './helpers/tempManual.js';
+import { page, tempManual } from '../support/tempManual.js';
 
 const BASE = 'https://docs.example.test/manual';
 

@@ -5,7 +5,7 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_BASE_URL } from '../../src/answer/manualIndex.js';
 import { ManualStore } from '../../src/answer/manualStore.js';
 import { createLogger } from '../../src/logger.js';
-import { page, tempManual } from './helpers/tempManual.js';
+import { page, tempManual } from '../support/tempManual.js';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
