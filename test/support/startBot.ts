@@ -35,7 +35,7 @@ async function buildBot(slackApiUrl: string, env: Record<string, string>) {
   const logs: LogEntry[] = [];
   const listeners: (() => void)[] = [];
   const logger = createLogger({
-    level: 'debug',
+    level: config.logLevel,
     format: 'json',
     secrets: [BOT_TOKEN, SIGNING_SECRET, APP_TOKEN],
     write: (line) => {

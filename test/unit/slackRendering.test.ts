@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_BASE_URL } from '../../src/answer/manualIndex.js';
+import type { ManualPage } from '../../src/manual/types.js';
+import { splitSections } from '../../src/sections/splitSections.js';
+import { escapeMrkdwn, quoteUserText } from '../../src/slack/escape.js';
+import { toMrkdwnBlocks } from '../../src/slack/mrkdwn.js';
+
+function mrkdwnOf(markdown: string): string[] {
+  const page: ManualPage = { file: 'p.html.md', meta: { title: 'P' }, markdown, bodyLine: 1, url: `${DEFAULT_BASE_URL}/p.html` };
+  const [section] = splitSections(page);
+  return toMrkdwnBlocks(section!.content.children);
+}
+
+describe('mdast to Slack mrkdwn', () => {
+  it('renders emphasis, code, strike-through and links the Slack way', () => {
+    expect(mrkdwnOf('Some **bold**, _italic_, ~~gone~~, `code` and [a link](https://example.com/x).')).toEqual([
+      'Some *bold*, _italic_, ~gone~, `code` and <https://example.com/x|a link>.',
+    ]);
+  });
+
+  it('resolves reference links and makes relative links absolute', () => {
+    expect(mrkdwnOf('See [the docs][d] and [Sidekiq](/manual/sidekiq.html#retries).\n\n[d]: https://example.com/docs')).toEqual([
+      'See <https://example.com/docs|the docs> and <https://docs.publishing.service.gov.uk/manual/sidekiq.html#retries|Sidekiq>.',
+    ]);
+  });
+
+  it('keeps lists, nested lists and numbering', () => {
+    expect(mrkdwnOf('1. first\n2. second\n   - inner\n')).toEqual(['1. first\n2. second\n    ◦ inner']);
+  });
+
+  it('keeps code blocks as code blocks, escaped', () => {
+    expect(mrkdwnOf('```sh\nkubectl get pods -l app=<app>\n```')).toEqual(['```\nkubectl get pods -l app=&lt;app&gt;\n```']);
+  });
+
+  it('turns tables into aligned code blocks', () => {
+    const [table] = mrkdwnOf('| Name | Channel |\n| --- | --- |\n| Tech leads | #govuk-tech-leads |\n| Platform | #govuk-platform-support |\n');
+    expect(table).toBe(
+      '```\nName        Channel\n----------  -----------------------\nTech leads  #govuk-tech-leads\nPlatform    #govuk-platform-support\n```',
+    );
+  });
+
+  it('shows subheadings in bold and escapes text that would become a mention', () => {
+    expect(mrkdwnOf('### Steps\n\nAsk <!channel> & wait')).toEqual(['*Steps*', 'Ask &lt;!channel&gt; &amp; wait']);
+  });
+});
+
+describe('escaping user text', () => {
+  it('escapes the three control characters', () => {
+    expect(escapeMrkdwn('<@U1> & <!here>')).toBe('&lt;@U1&gt; &amp; &lt;!here&gt;');
+  });
+
+  it('quotes user text on one short line that cannot ping or format', () => {
+    const quoted = quoteUserText(`@channel *look* ${'x'.repeat(200)}`);
+    expect(quoted.length).toBeLessThanOrEqual(100);
+    expect(quoted).not.toContain('@channel');
+    expect(quoted).not.toMatch(/(^|[^\u200b])\*look/);
+  });
+});
