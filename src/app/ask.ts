@@ -1,41 +1,5 @@
-import { answerQuestion } from '../answer/answer.js';
-import type { ManualIndex } from '../answer/manualIndex.js';
-import { type Message } from '../slack/blocks.js';
-import { replyTo } from '../slack/messages.js';
 import type { BotDeps, QuestionSource } from './context.js';
-
-export interface Reply {
-  message: Message;
-  answered: boolean;
-  section?: string;
-  score?: number;
-}
-
-/**
- * Replies already worked out, per index: people ask the same few things ("leavers", "weeknote"),
- * and a reply is a pure function of the question and the index. Bounded, and dropped whole when
- * a reloaded index is swapped in.
- */
-const MAX_CACHED = 1000;
-let cacheFor: ManualIndex | undefined;
-const cache = new Map<string, Reply>();
-
-function replyFor(manual: ManualIndex, question: string): Reply {
-  if (cacheFor !== manual) {
-    cache.clear();
-    cacheFor = manual;
-  }
-  const key = question.trim().toLowerCase();
-  let reply = cache.get(key);
-  if (!reply) {
-    const answer = answerQuestion(manual, question);
-    const best = answer.matches[0];
-    reply = { message: replyTo(manual, answer), answered: answer.answered, section: best?.section.id, score: best?.score };
-    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-    cache.set(key, reply);
-  }
-  return reply;
-}
+import type { Reply } from './replyCache.js';
 
 /**
  * Answers a question from the current index and logs what was chosen. The question's text is only
@@ -43,7 +7,7 @@ function replyFor(manual: ManualIndex, question: string): Reply {
  */
 export function ask(deps: BotDeps, source: QuestionSource, question: string): Reply {
   const started = performance.now();
-  const reply = replyFor(deps.store.current(), question);
+  const reply = deps.replies.get(deps.store.current(), question.trim());
   const fields: Record<string, unknown> = {
     source,
     answered: reply.answered,

@@ -1,5 +1,6 @@
 import type { ManualStore } from '../answer/manualStore.js';
 import type { AppLogger } from '../logger.js';
+import type { ReplyCache } from './replyCache.js';
 import type { EventDeduper } from './eventDeduper.js';
 
 /** What every listener needs, handed to them when they are registered. */
@@ -7,6 +8,7 @@ export interface BotDeps {
   store: ManualStore;
   logger: AppLogger;
   deduper: EventDeduper;
+  replies: ReplyCache;
   /** Log question text at info level (LOG_QUESTIONS). */
   logQuestions: boolean;
 }

@@ -3,6 +3,7 @@ import bolt from '@slack/bolt';
 import type { ManualStore } from '../answer/manualStore.js';
 import type { AppConfig } from '../config.js';
 import type { AppLogger } from '../logger.js';
+import { ReplyCache } from './replyCache.js';
 import type { BotDeps } from './context.js';
 import { EventDeduper } from './eventDeduper.js';
 import { registerListeners } from './listeners/index.js';
@@ -23,7 +24,7 @@ const BODY_LIMIT = 512 * 1024;
  * decide when and where it listens.
  */
 export function createApp(config: AppConfig, store: ManualStore, logger: AppLogger): BuiltApp {
-  const deps: BotDeps = { store, logger, deduper: new EventDeduper(), logQuestions: config.logQuestions };
+  const deps: BotDeps = { store, logger, deduper: new EventDeduper(), replies: new ReplyCache(), logQuestions: config.logQuestions };
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     // A few quick retries on server and network errors, rather than the client's default of ten
