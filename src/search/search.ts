@@ -106,20 +106,22 @@ export function correct(index: SearchIndex, word: string): VocabularyWord | null
   let best: VocabularyWord | null = null;
   const max = allowedEdits(word.length);
   if (max > 0 && /^[a-z]+$/.test(word)) {
-    let bestDistance = Infinity;
-    const candidates = new Set<VocabularyWord>();
-    for (let length = word.length - max; length <= word.length + max; length++) {
-      for (const key of bucketKeys(word, length)) {
-        for (const { item } of index.fuzzy.get(key)?.search(word, { limit: 10 }) ?? []) candidates.add(item);
+    // Words with the same first letter first; only if none is close enough, words with the same
+    // last letter (a typo in the first letter). Most typos are settled by the first pass.
+    for (const which of [0, 1] as const) {
+      let bestDistance = Infinity;
+      for (let length = word.length - max; length <= word.length + max; length++) {
+        const bucket = index.fuzzy.get(bucketKeys(word, length)[which]);
+        for (const { item } of bucket?.search(word, { limit: 10 }) ?? []) {
+          const d = editDistance(word, item.word, max);
+          if (d > max) continue;
+          if (d < bestDistance || (d === bestDistance && best && item.sections > best.sections)) {
+            best = item;
+            bestDistance = d;
+          }
+        }
       }
-    }
-    for (const item of candidates) {
-      const d = editDistance(word, item.word, max);
-      if (d > max) continue;
-      if (d < bestDistance || (d === bestDistance && best && item.sections > best.sections)) {
-        best = item;
-        bestDistance = d;
-      }
+      if (best) break;
     }
   }
   if (index.corrections.size > 10_000) index.corrections.clear();
