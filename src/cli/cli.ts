@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { type Answer, answerQuestion } from '../answer/answer.js';
+import { type Answer, alternativesOf, answerQuestion } from '../answer/answer.js';
 import { loadManualIndex, type ManualIndex } from '../answer/manualIndex.js';
 import { manualSourceFromEnv } from '../config.js';
 import { NoPagesError } from '../manual/loadManual.js';
@@ -67,8 +67,8 @@ export function answerText(manual: ManualIndex, answer: Answer): string {
   if (body) lines.push(body, '');
   lines.push(section.url);
   if (section.page.ownerSlack) lines.push(`Owned by ${section.page.ownerSlack}`);
-  const others = answer.matches.slice(1).filter((m) => m.score >= best.score * 0.75);
-  if (others.length) lines.push('', `Also: ${others.map((m) => m.section.heading).join('; ')}`);
+  const others = alternativesOf(answer);
+  if (others.length) lines.push('', `Also: ${others.map((s) => s.heading).join('; ')}`);
   return lines.join('\n');
 }
 
