@@ -43,13 +43,14 @@ function isExpected(section: Section, expect: NonNullable<EvalQuestion['expect']
   return section.page.file === expect.file && section.heading === expect.heading;
 }
 
-export function evaluate(manual: ManualIndex, questions: EvalQuestion[]): EvalReport {
+/** `split`: mark every other question as held out from tuning (the set the ranker was tuned on). */
+export function evaluate(manual: ManualIndex, questions: EvalQuestion[], split = true): EvalReport {
   const results = questions.map((question, i): EvalResult => {
     const answer = answerQuestion(manual, question.q, 10);
     const { expect } = question;
     const rank = expect ? answer.matches.findIndex((m) => isExpected(m.section, expect)) + 1 : 0;
     const correct = expect ? answer.answered && rank === 1 : !answer.answered;
-    return { question, answer, rank, correct, wrong: answer.answered && !correct, heldOut: i % 2 === 1 };
+    return { question, answer, rank, correct, wrong: answer.answered && !correct, heldOut: split && i % 2 === 1 };
   });
   return summarise(results);
 }

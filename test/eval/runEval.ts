@@ -23,13 +23,13 @@ console.log(formatReport('  of which held-out half', summarise(report.results.fi
 const unseen = path.join(root, 'test/eval/tech-lead-test-questions.json');
 if (existsSync(unseen)) {
   console.log('');
-  console.log(formatReport('Shipped page, unseen test set (never tuned on)', evaluate(shipped, readQuestions(unseen))));
+  console.log(formatReport('Shipped page, unseen test set (never tuned on)', evaluate(shipped, readQuestions(unseen), false)));
 }
 
 if (existsSync(govukManual)) {
   const whole = await loadManualIndex({ dir: govukManual, baseUrl: DEFAULT_BASE_URL });
   console.log('');
-  console.log(formatReport(`Whole GOV.UK manual (${whole.pageCount} pages, ${whole.sections.length} sections)`, evaluate(whole, readQuestions(path.join(root, 'test/eval/govuk-manual-questions.json')))));
+  console.log(formatReport(`Whole GOV.UK manual (${whole.pageCount} pages, ${whole.sections.length} sections)`, evaluate(whole, readQuestions(path.join(root, 'test/eval/govuk-manual-questions.json')), false)));
 } else {
   console.log(`\n(whole-manual questions skipped: no manual at ${govukManual})`);
 }
