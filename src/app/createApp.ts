@@ -3,6 +3,7 @@ import bolt from '@slack/bolt';
 import type { ManualStore } from '../answer/manualStore.js';
 import type { AppConfig } from '../config.js';
 import type { AppLogger } from '../logger.js';
+import { createAuthorize } from './authorize.js';
 import { ReplyCache } from './replyCache.js';
 import type { BotDeps } from './context.js';
 import { EventDeduper } from './eventDeduper.js';
@@ -67,7 +68,8 @@ export function createApp(config: AppConfig, store: ManualStore, logger: AppLogg
   }
   // convoStore: false drops Bolt's conversation-state middleware, which this bot never reads and
   // which otherwise runs on every request (about 5% of the CPU of answering a command).
-  const app = new App({ token: config.botToken, receiver, logger, logLevel, clientOptions, convoStore: false });
+  const authorize = createAuthorize(config.botToken, logger, config.slackApiUrl);
+  const app = new App({ authorize, receiver, logger, logLevel, clientOptions, convoStore: false });
   registerListeners(app, deps);
   app.error(async (error) => {
     logger.log('error', 'unhandled error in a listener', { err: error });
