@@ -41,12 +41,12 @@ export function createAuthorize(botToken: string, logger: AppLogger, slackApiUrl
     }
   };
 
+  // A copy each time: Bolt writes the request's user and team into the object it is given.
   return async () => {
-    if (identity) return identity;
-    if (Date.now() - failedAt >= RECHECK_AFTER_MS) {
+    if (!identity && Date.now() - failedAt >= RECHECK_AFTER_MS) {
       checking ??= check().finally(() => (checking = undefined));
       await checking;
     }
-    return identity ?? { botToken };
+    return { ...(identity ?? { botToken }) };
   };
 }
