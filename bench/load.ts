@@ -42,7 +42,7 @@ const CONNECTIONS = 10;
 const WARMUP_SECONDS = 2;
 const MEASURE_SECONDS = envInt('BENCH_MEASURE_SECONDS', 8, 1, 30);
 /** Measured runs per app, alternating bare, bot, bare, bot, ... */
-const ROUNDS = envInt('BENCH_ROUNDS', 2, 1, 5);
+const ROUNDS = envInt('BENCH_ROUNDS', 3, 1, 5);
 const SOAK_REQUESTS = envInt('BENCH_SOAK_REQUESTS', 20_000, 100, 100_000);
 /** Requests in flight at once during the soak (a few, like Slack's own delivery). */
 const SOAK_CONCURRENCY = 8;
