@@ -62,11 +62,15 @@ export function splitLong(text: string, max = LIMITS.sectionText): string[] {
   let rest = text;
   while (rest.length > max) {
     const window = rest.slice(0, max);
+    // At the last line break, sentence end or space; a piece with none in its second half is cut hard.
     let cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. ') + 1, window.lastIndexOf(' '));
-    // Never cut inside a link or an escape: back up to before an unclosed `<` or `&`.
-    const lt = window.lastIndexOf('<');
-    if (lt > window.lastIndexOf('>') && lt > 0 && lt < (cut <= 0 ? max : cut)) cut = lt;
     if (cut <= max / 2) cut = max;
+    // Never inside a link (`<url|text>`) or an escape (`&amp;`): back up to where it starts.
+    const head = rest.slice(0, cut);
+    const lt = head.lastIndexOf('<');
+    if (lt > head.lastIndexOf('>') && lt > 0) cut = lt;
+    const amp = head.lastIndexOf('&');
+    if (amp > head.lastIndexOf(';') && cut - amp < 8 && amp > 0) cut = Math.min(cut, amp);
     pieces.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }

@@ -56,3 +56,23 @@ describe('escaping user text', () => {
     expect(quoted).not.toMatch(/(^|[^\u200b])\*look/);
   });
 });
+
+describe('splitting long text for section blocks', () => {
+  it('never cuts inside a link or an escape, and keeps every character', async () => {
+    const { splitLong } = await import('../../src/slack/blocks.js');
+    const link = '<https://example.com/a|a link>';
+    const text = `${'x'.repeat(2990)}${link} and ${'&amp;'.repeat(5)}${'y'.repeat(3000)}`;
+    const pieces = splitLong(text, 3000);
+    for (const piece of pieces) {
+      expect(piece.length).toBeLessThanOrEqual(3000);
+      expect((piece.match(/</g) ?? []).length).toBe((piece.match(/>/g) ?? []).length);
+      expect(piece).not.toMatch(/&[a-z]*$/);
+      expect(piece).not.toMatch(/^[a-z]*;/);
+    }
+    expect(pieces.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    // A hard cut that would fall inside an escape moves before it.
+    const [first, second] = splitLong(`${'x'.repeat(2997)}&amp;${'y'.repeat(100)}`, 3000);
+    expect(first).toBe('x'.repeat(2997));
+    expect(second).toBe(`&amp;${'y'.repeat(100)}`);
+  });
+});
