@@ -36,8 +36,7 @@ export function cleanHtml(tree: Root): void {
   visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
     if (!parent || index === undefined) return;
     const text = htmlToText(node.value);
-    const inline = parent.type === 'paragraph' || parent.type === 'heading' || 'value' in parent ||
-      ['emphasis', 'strong', 'link', 'delete', 'tableCell'].includes(parent.type);
+    const inline = ['paragraph', 'heading', 'emphasis', 'strong', 'link', 'delete', 'tableCell'].includes(parent.type);
     if (inline) {
       if (text === '') {
         parent.children.splice(index, 1);
