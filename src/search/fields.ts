@@ -1,5 +1,4 @@
 import type { Section } from '../sections/types.js';
-
 import { PARAMS } from './params.js';
 
 /** How strongly a body that mentions a word `count` times is about it (PARAMS.bodyMin..bodyMax). */
