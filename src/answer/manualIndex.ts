@@ -29,6 +29,8 @@ export interface ManualSource {
 
 /** Everything the bot answers from, built in one go when the manual loads. */
 export interface ManualIndex {
+  /** Where the pages are published (MANUAL_BASE_URL); the manual's own home page is `${baseUrl}.html`. */
+  baseUrl: string;
   pageCount: number;
   sections: Section[];
   search: SearchIndex;
@@ -72,6 +74,7 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
     }
   }
   return {
+    baseUrl: source.baseUrl.replace(/\/+$/, ''),
     pageCount: pages.length,
     sections,
     search: buildIndex(sections, synonyms),

@@ -7,11 +7,9 @@ import { escapeMrkdwn, quoteUserText } from './escape.js';
 
 export const SHOW_SECTION_ACTION = 'show_section';
 
+/** The manual's index page sits beside its folder: .../manual -> .../manual.html, as on the site. */
 function manualHome(manual: ManualIndex): string {
-  const page = manual.sections[0]?.page.url ?? '';
-  // The manual's index page sits beside its folder: .../manual/x.html -> .../manual.html
-  const base = page.slice(0, page.lastIndexOf('/manual/') + '/manual'.length);
-  return base ? `${base}.html` : 'https://docs.publishing.service.gov.uk/manual.html';
+  return `${manual.baseUrl}.html`;
 }
 
 function alternativeButtons(sections: Section[]): Block[] {

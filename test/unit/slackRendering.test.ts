@@ -76,3 +76,14 @@ describe('splitting long text for section blocks', () => {
     expect(second).toBe(`&amp;${'y'.repeat(100)}`);
   });
 });
+
+describe('links to the manual home', () => {
+  it('follow MANUAL_BASE_URL, whatever its path', async () => {
+    const { loadManualIndex, SHIPPED_MANUAL_DIR } = await import('../../src/answer/manualIndex.js');
+    const { noMatchMessage } = await import('../../src/slack/messages.js');
+    const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: 'https://docs.example.gov.uk/guides/' });
+    const message = noMatchMessage(manual, 'zzqx');
+    expect(message.text).toContain('https://docs.example.gov.uk/guides.html');
+    expect(JSON.stringify(message.blocks)).toContain('<https://docs.example.gov.uk/guides.html|the GOV.UK developer manual>');
+  });
+});
