@@ -1,9 +1,11 @@
 /**
- * npm run tune: chooses the ranker's numbers (src/search/params.ts) by random search on one half
+ * npm run tune: chooses the lexical ranker's numbers (src/search/params.ts) by random search on one half
  * of the shipped page's evaluation questions and reports them on the other half, both ways round
  * (two-fold), so the figures printed for the held-out half are on questions the search never saw.
  * Objective: correct answers minus twice the wrong ones (a wrong answer misleads; a declined one
  * sends the person to ask someone). Prints the best settings; it does not write them.
+ * The index is built without example questions: these are the numbers for a manual that has
+ * none, and for the lexical half of the blend (bench/tuneExamples.ts chooses the rest).
  */
 import path from 'node:path';
 import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
@@ -43,6 +45,7 @@ function candidate(): Params {
     unknown: pick(0.2, 1),
     headingFit: pick(0, 0.3),
     decision: { sure: pick(0.35, 0.7, 0.025), min: pick(0.2, 0.5, 0.025), ratio: pick(1, 2.5, 0.1) },
+    examples: defaults.examples,
   };
 }
 

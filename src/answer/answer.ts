@@ -16,8 +16,8 @@ export interface Answer {
 const ALTERNATIVE_RATIO = 0.75;
 
 export function answerQuestion(manual: ManualIndex, question: string, limit = 5): Answer {
-  const { matches } = search(manual.search, question, Math.max(limit, 2));
-  return { question, answered: isGoodEnough(matches), matches: matches.slice(0, limit) };
+  const result = search(manual.search, question, Math.max(limit, 2));
+  return { question, answered: isGoodEnough(result), matches: result.matches.slice(0, limit) };
 }
 
 /** The sections to offer as "Also:" beside an answer. */

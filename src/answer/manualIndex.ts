@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadManual, NoPagesError } from '../manual/loadManual.js';
 import type { Problem } from '../manual/types.js';
 import { buildIndex, type SearchIndex } from '../search/buildIndex.js';
+import { indexExamples } from '../search/exampleIndex.js';
+import { loadExampleQuestions } from '../search/exampleQuestions.js';
 import { loadSynonyms, SynonymFileError, type SynonymList } from '../search/synonyms.js';
 import { splitSections } from '../sections/splitSections.js';
 import type { Section } from '../sections/types.js';
@@ -63,6 +65,10 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
     // never holds up requests for longer than one page.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  // Example questions belong to the manual they were written for ("not answered" ones above all:
+  // another manual may answer them), so unlike synonyms there is no fallback to the shipped ones.
+  const examples = loadExampleQuestions(source.dir);
+  problems.push(...examples.problems);
   const synonymsFile = synonymsFileFor(source);
   let synonyms: SynonymList = [];
   if (synonymsFile) {
@@ -73,11 +79,16 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
       problems.push({ file: synonymsFile, message });
     }
   }
+  const indexed = indexExamples(
+    buildIndex(sections, synonyms, examples.examples.map((e) => e.question)),
+    examples.examples,
+  );
+  problems.push(...indexed.problems);
   return {
     baseUrl: source.baseUrl.replace(/\/+$/, ''),
     pageCount: pages.length,
     sections,
-    search: buildIndex(sections, synonyms),
+    search: indexed.index,
     problems,
     synonymsFile,
     loadedAt: new Date(),

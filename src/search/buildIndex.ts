@@ -2,6 +2,8 @@ import Fuse from 'fuse.js';
 import type { Section } from '../sections/types.js';
 import { bodyStrength, FIELDS, sectionFields } from './fields.js';
 import { PARAMS } from './params.js';
+import { idfOf } from './idf.js';
+import { buildExampleIndex, type ExampleIndex } from './nearestExamples.js';
 import type { SynonymList } from './synonyms.js';
 import { isStopWord, stem as stemOf, tokenize } from './tokenize.js';
 
@@ -39,6 +41,8 @@ export interface SearchIndex {
   headingStems: Set<string>[];
   /** Corrections already worked out, since people repeat the same typos. */
   corrections: Map<string, VocabularyWord | null>;
+  /** Example questions (see exampleIndex.ts); empty until indexExamples adds them. */
+  examples: ExampleIndex;
 }
 
 const FUSE_OPTIONS = {
@@ -55,11 +59,11 @@ export function bucketKeys(word: string, length = word.length): [string, string]
   return [`first:${word[0]}:${length}`, `last:${word[word.length - 1]}:${length}`];
 }
 
-export function idfOf(sectionCount: number, df: number): number {
-  return Math.log(1 + (sectionCount - df + 0.5) / (df + 0.5));
-}
-
-export function buildIndex(sections: Section[], synonyms: SynonymList = []): SearchIndex {
+/**
+ * `exampleQuestions`: the texts of the example questions, whose words join the vocabulary that
+ * typos are corrected to (people misspell "imposter" too); indexExamples indexes the questions.
+ */
+export function buildIndex(sections: Section[], synonyms: SynonymList = [], exampleQuestions: string[] = []): SearchIndex {
   const postings = new Map<string, Map<number, number>>();
   const headingStems = sections.map((s) => new Set(tokenize(s.heading).map((t) => t.stem)));
   const vocabulary = new Map<string, { stem: string; sections: Set<number> }>();
@@ -99,12 +103,11 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = []): Sea
     // Numbers and very short words are not worth correcting to: "2nd" is not a typo of "and".
     if (word.length >= 3 && /[a-z]/.test(word)) words.set(word, { word, stem: v.stem, sections: v.sections.size });
   }
-  // Words of synonym phrases can be misspelt too ("stnadup" for "standup"); they lose ties to the
-  // manual's own words (sections: 0).
-  for (const synonym of synonyms) {
-    for (const word of synonym.phrase) {
-      if (word.length >= 3 && /^[a-z]+$/.test(word) && !isStopWord(word) && !words.has(word)) words.set(word, { word, stem: stemOf(word), sections: 0 });
-    }
+  // Words of synonym phrases and example questions can be misspelt too ("stnadup" for "standup");
+  // they lose ties to the manual's own words (sections: 0).
+  const extra = [...synonyms.flatMap((s) => s.phrase), ...exampleQuestions.flatMap((q) => tokenize(q).map((t) => t.word))];
+  for (const word of extra) {
+    if (word.length >= 3 && /^[a-z]+$/.test(word) && !isStopWord(word) && !words.has(word)) words.set(word, { word, stem: stemOf(word), sections: 0 });
   }
   const buckets = new Map<string, VocabularyWord[]>();
   for (const w of words.values()) {
@@ -117,7 +120,18 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = []): Sea
   const fuzzy = new Map<string, Fuse<VocabularyWord>>();
   for (const [key, list] of buckets) fuzzy.set(key, new Fuse(list, FUSE_OPTIONS));
 
-  return { sections, postings, idf, unknownIdf: idfOf(n, 1), words, fuzzy, synonyms, headingStems, corrections: new Map() };
+  return {
+    sections,
+    postings,
+    idf,
+    unknownIdf: idfOf(n, 1),
+    words,
+    fuzzy,
+    synonyms,
+    headingStems,
+    corrections: new Map(),
+    examples: buildExampleIndex([]),
+  };
 }
 
 function note(vocabulary: Map<string, { stem: string; sections: Set<number> }>, word: string, stem: string, i: number) {

@@ -31,6 +31,14 @@ export const PARAMS = {
   headingFit: 0.15,
   /** Answer when the best score reaches `sure`, or reaches `min` and is `ratio` times the runner-up's. */
   decision: { sure: 0.45, min: 0.35, ratio: 1.6 },
+  /**
+   * With example questions (manual/example-questions/): a section's score is
+   * (lexical + weight * nearest example) / (1 + weight), and the decision is the one above with
+   * its own numbers, plus: the section's nearest example must be at least `notAnswered` times as
+   * near as the nearest "not answered" example. Chosen by bench/tuneExamples.ts (npm run tune:examples)
+   * on one writer's examples scored against the other writer's, never on the evaluation questions.
+   */
+  examples: { weight: 3, decision: { sure: 0.6, min: 0.35, ratio: 1.2, notAnswered: 1.2 } },
 };
 
 export type Params = typeof PARAMS;

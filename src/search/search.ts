@@ -1,6 +1,7 @@
 import type { Section } from '../sections/types.js';
 import { bucketKeys, type SearchIndex, type VocabularyWord } from './buildIndex.js';
 import { editDistance } from './editDistance.js';
+import { nearestExamples } from './nearestExamples.js';
 import { PARAMS } from './params.js';
 import { isStopWord, stem, words } from './tokenize.js';
 
@@ -21,13 +22,22 @@ export interface Concept {
 
 export interface Match {
   section: Section;
-  /** 0..1: the share of the question's (weighted) concepts the section covers, and how prominently. */
+  /**
+   * 0..1: the share of the question's (weighted) concepts the section covers, and how prominently;
+   * with example questions, blended with how near the question is to the section's examples.
+   */
   score: number;
+  /** With example questions: similarity (0..1) of the question to this section's nearest example. */
+  example?: number;
 }
 
 export interface SearchResult {
   matches: Match[];
   concepts: Concept[];
+  /** Whether the index has example questions; if so, scores blend them in. */
+  usesExamples: boolean;
+  /** Similarity (0..1) of the question to the nearest example question the manual does not answer. */
+  notAnswered: number;
 }
 
 /** Slack wraps mentions, channels and links in angle brackets: keep a link's label, drop the rest. */
@@ -87,6 +97,16 @@ export function analyseQuestion(index: SearchIndex, question: string): Concept[]
   return concepts;
 }
 
+/** The stems a question's concepts can match, synonyms' targets included: what example questions are compared by. */
+export function questionStems(concepts: Concept[]): Set<string> {
+  const stems = new Set<string>();
+  for (const c of concepts) {
+    if (c.alternatives.length === 0) for (const w of c.words) stems.add(stem(w));
+    for (const a of c.alternatives) for (const s of a.stems) stems.add(s);
+  }
+  return stems;
+}
+
 function weightOf(index: SearchIndex, stems: string[]): number {
   const known = stems.map((s) => index.idf.get(s)).filter((x): x is number => x !== undefined);
   return known.length ? Math.max(...known) : index.unknownIdf;
@@ -131,8 +151,9 @@ export function correct(index: SearchIndex, word: string): VocabularyWord | null
 
 export function search(index: SearchIndex, question: string, limit = 5): SearchResult {
   const concepts = analyseQuestion(index, question);
+  const usesExamples = index.examples.count > 0;
   const total = concepts.reduce((sum, c) => sum + c.weight, 0);
-  if (total === 0) return { matches: [], concepts };
+  if (total === 0) return { matches: [], concepts, usesExamples, notAnswered: 0 };
 
   const scores = new Map<number, number>();
   for (const concept of concepts) {
@@ -159,10 +180,31 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     for (const s of heading) if (asked.has(s)) covered++;
     return covered / heading.size;
   };
-  const matches = [...scores]
-    .map(([i, s]) => ({ i, score: (1 - PARAMS.headingFit) * (s / total) + PARAMS.headingFit * fit(i) }))
+  const lexical = (i: number) => (1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * fit(i);
+
+  let ranked: { i: number; score: number; example?: number }[];
+  let notAnswered = 0;
+  if (usesExamples) {
+    // The section's own words and the way people ask for it, blended: either alone misses
+    // questions the other catches (see README "Example questions").
+    const near = nearestExamples(index.examples, questionStems(concepts));
+    notAnswered = near.notAnswered;
+    const w = PARAMS.examples.weight;
+    ranked = [...new Set([...scores.keys(), ...near.bySection.keys()])].map((i) => {
+      const example = near.bySection.get(i) ?? 0;
+      return { i, score: (lexical(i) + w * example) / (1 + w), example };
+    });
+  } else {
+    ranked = [...scores.keys()].map((i) => ({ i, score: lexical(i) }));
+  }
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const matches = ranked
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
-    .map(({ i, score }) => ({ section: index.sections[i]!, score: Math.round(score * 1000) / 1000 }));
-  return { matches, concepts };
+    .map(({ i, score, example }): Match => {
+      const match: Match = { section: index.sections[i]!, score: round(score) };
+      if (example !== undefined) match.example = round(example);
+      return match;
+    });
+  return { matches, concepts, usesExamples, notAnswered: round(notAnswered) };
 }

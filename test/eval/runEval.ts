@@ -18,12 +18,17 @@ console.log(formatReport('Shipped page (tech-lead-responsibilities)', report));
 console.log(formatReport('  of which tuning half', summarise(report.results.filter((r) => !r.heldOut)), false));
 console.log(formatReport('  of which held-out half', summarise(report.results.filter((r) => r.heldOut)), false));
 
-// Written after the ranker was built, by someone who had not seen it or the other questions, and
-// never used for tuning: the figure to quote for questions the bot has not seen.
-const unseen = path.join(root, 'test/eval/tech-lead-test-questions.json');
-if (existsSync(unseen)) {
+// Written after the ranker was built, each by someone who had not seen it or the other questions,
+// and never used for tuning: the figures to quote for questions the bot has not seen. The fresh set
+// came last, after the example questions, from a writer who saw only the page.
+for (const [title, file] of [
+  ['Shipped page, unseen test set (never tuned on)', 'tech-lead-test-questions.json'],
+  ['Shipped page, fresh test set (never tuned on)', 'tech-lead-fresh-questions.json'],
+] as const) {
+  const questions = path.join(root, 'test/eval', file);
+  if (!existsSync(questions)) continue;
   console.log('');
-  console.log(formatReport('Shipped page, unseen test set (never tuned on)', evaluate(shipped, readQuestions(unseen), false)));
+  console.log(formatReport(title, evaluate(shipped, readQuestions(questions), false)));
 }
 
 if (existsSync(govukManual)) {
