@@ -1,7 +1,7 @@
 /**
  * npm run bench: index build time and per-question latency, in-process, for the shipped manual
  * and (if present) the whole GOV.UK manual in ../shared/govuk-manual. Latency is per call of
- * answerQuestion (analysis, typo correction, ranking, decision); "cold" clears the typo cache
+ * answerQuestion (analysis, typo correction, ranking, example questions, decision); "cold" clears the typo cache
  * before each question, "warm" is the steady state.
  */
 import { existsSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { answerQuestion } from '../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualSource, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
 import { loadManual } from '../src/manual/loadManual.js';
 import { buildIndex } from '../src/search/buildIndex.js';
+import { indexExamples } from '../src/search/exampleIndex.js';
+import { loadExampleQuestions } from '../src/search/exampleQuestions.js';
 import { loadSynonyms } from '../src/search/synonyms.js';
 import { splitSections } from '../src/sections/splitSections.js';
 import { prerender } from '../src/slack/blocks.js';
@@ -38,7 +40,8 @@ async function bench(name: string, source: ManualSource): Promise<void> {
     const sections = pages.flatMap(splitSections);
     stages.split.push(performance.now() - t);
     t = performance.now();
-    buildIndex(sections, loadSynonyms(path.join(SHIPPED_MANUAL_DIR, 'synonyms.yml')));
+    const { examples } = loadExampleQuestions(source.dir);
+    indexExamples(buildIndex(sections, loadSynonyms(path.join(SHIPPED_MANUAL_DIR, 'synonyms.yml')), examples.map((e) => e.question)), examples);
     stages.index.push(performance.now() - t);
     t = performance.now();
     prerender(sections, pages.length > 1);
@@ -46,7 +49,7 @@ async function bench(name: string, source: ManualSource): Promise<void> {
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const manual = await loadManualIndex(source);
-  console.log(`${name}: ${manual.pageCount} pages, ${manual.sections.length} sections`);
+  console.log(`${name}: ${manual.pageCount} pages, ${manual.sections.length} sections, ${manual.search.examples.count} example questions`);
   console.log(`  build (median of 5): read+front matter ${ms(med(stages.load))}, parse+split ${ms(med(stages.split))}, index ${ms(med(stages.index))}, Slack render ${ms(med(stages.render))}`);
 
   for (const mode of ['cold', 'warm'] as const) {

@@ -9,8 +9,9 @@ import { PARAMS } from '../search/params.js';
  * - `min` with `ratio`: a weaker best match still answers if it clearly beats the runner-up
  *   (natural questions carry words no section uses). Below `min`, or in a near tie, the bot says
  *   it has no section on that rather than guess between sections.
- * - `notAnswered`: with example questions, a question nearer to one the manual does not answer
- *   than to any of the best section's examples is declined, however well it scores.
+ * - `notAnswered`: with example questions, the best section's examples must be this many times
+ *   nearer the question than the nearest questions the manual does not answer, however well the
+ *   section scores: "how long until a leaver's GitHub account goes?" shares words with leavers.
  */
 export function isGoodEnough(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered'>): boolean {
   const [best, second] = result.matches;

@@ -10,6 +10,8 @@ export const NOT_ANSWERED = -1;
 export interface ExampleIndex {
   count: number;
   owners: number[];
+  /** How many examples each owner has. */
+  perOwner: Map<number, number>;
   norms: number[];
   /** stem -> the examples that use it, with the stem's weight (its idf over the examples). */
   postings: Map<string, number[]>;
@@ -28,25 +30,30 @@ export function buildExampleIndex(examples: { owner: number; stems: Set<string> 
   const idf = new Map<string, number>();
   for (const [s, list] of postings) idf.set(s, idfOf(examples.length, list.length));
   const norms = examples.map(({ stems }) => Math.sqrt([...stems].reduce((sum, s) => sum + idf.get(s)! ** 2, 0)));
-  return { count: examples.length, owners: examples.map((e) => e.owner), norms, postings, idf };
+  const perOwner = new Map<number, number>();
+  for (const { owner } of examples) perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
+  return { count: examples.length, owners: examples.map((e) => e.owner), perOwner, norms, postings, idf };
 }
 
 export interface Nearest {
-  /** Section index -> cosine similarity (0..1) of the question to that section's nearest example. */
+  /** Section index -> similarity (0..1) of the question to that section's nearest examples. */
   bySection: Map<number, number>;
-  /** Similarity of the question to the nearest example the manual does not answer. */
+  /** Similarity of the question to the nearest examples the manual does not answer. */
   notAnswered: number;
 }
 
 /**
  * Cosine similarity of idf-weighted bags of stems, between the question and each example; each
- * section keeps its nearest example's. Stems no example uses count in the question's norm, weighted as
- * rare as can be: a question that is mostly about something else is not near any example.
+ * section (and "not answered") gets the mean of its `k` nearest examples' similarities, so one
+ * short example that happens to share a common word does not decide alone. An owner with fewer
+ * than `k` examples is averaged over those it has, so sections nobody has written many examples
+ * for yet are not marked down for it. Stems no example uses
+ * count in the question's norm, weighted as rare as can be: a question that is mostly about
+ * something else is not near any example.
  */
-export function nearestExamples(index: ExampleIndex, stems: Set<string>): Nearest {
+export function nearestExamples(index: ExampleIndex, stems: Set<string>, k = 1): Nearest {
   const bySection = new Map<number, number>();
-  let notAnswered = 0;
-  if (index.count === 0 || stems.size === 0) return { bySection, notAnswered };
+  if (index.count === 0 || stems.size === 0) return { bySection, notAnswered: 0 };
   const unused = idfOf(index.count, 0);
   let norm = 0;
   const dots = new Map<number, number>();
@@ -57,11 +64,24 @@ export function nearestExamples(index: ExampleIndex, stems: Set<string>): Neares
     for (const e of index.postings.get(s)!) dots.set(e, (dots.get(e) ?? 0) + w * w);
   }
   norm = Math.sqrt(norm);
+  // The k best similarities of each owner, best first.
+  const best = new Map<number, number[]>();
   for (const [e, dot] of dots) {
     const sim = dot / (norm * index.norms[e]!);
     const owner = index.owners[e]!;
-    if (owner === NOT_ANSWERED) notAnswered = Math.max(notAnswered, sim);
-    else if (sim > (bySection.get(owner) ?? 0)) bySection.set(owner, sim);
+    const top = best.get(owner);
+    if (!top) best.set(owner, [sim]);
+    else if (top.length < k || sim > top[top.length - 1]!) {
+      top.push(sim);
+      top.sort((a, b) => b - a);
+      if (top.length > k) top.pop();
+    }
+  }
+  let notAnswered = 0;
+  for (const [owner, top] of best) {
+    const mean = top.reduce((sum, x) => sum + x, 0) / Math.min(k, index.perOwner.get(owner)!);
+    if (owner === NOT_ANSWERED) notAnswered = mean;
+    else bySection.set(owner, mean);
   }
   return { bySection, notAnswered };
 }

@@ -33,12 +33,18 @@ export const PARAMS = {
   decision: { sure: 0.45, min: 0.35, ratio: 1.6 },
   /**
    * With example questions (manual/example-questions/): a section's score is
-   * (lexical + weight * nearest example) / (1 + weight), and the decision is the one above with
-   * its own numbers, plus: the section's nearest example must be at least `notAnswered` times as
-   * near as the nearest "not answered" example. Chosen by bench/tuneExamples.ts (npm run tune:examples)
-   * on one writer's examples scored against the other writer's, never on the evaluation questions.
+   * (lexical + weight * examples) / (1 + weight), where `examples` is the mean similarity of the
+   * question to the section's `nearest` closest example questions. The decision is the one above
+   * with its own numbers, plus `notAnswered` (see decide.ts). Chosen by npm run tune:examples
+   * (bench/tuneExamples.ts) on each writer's questions scored against the other writers'
+   * examples, never on the evaluation questions.
    */
-  examples: { weight: 3, decision: { sure: 0.6, min: 0.35, ratio: 1.2, notAnswered: 1.2 } },
+  examples: {
+    weight: 3,
+    nearest: 3,
+    // sure: 2 is above any score: with examples, every answer has to clear the margin.
+    decision: { sure: 2, min: 0.3, ratio: 1.2, notAnswered: 1.2 },
+  },
 };
 
 export type Params = typeof PARAMS;

@@ -27,8 +27,10 @@ export interface Match {
    * with example questions, blended with how near the question is to the section's examples.
    */
   score: number;
-  /** With example questions: similarity (0..1) of the question to this section's nearest example. */
+  /** With example questions: similarity (0..1) of the question to this section's nearest examples. */
   example?: number;
+  /** With example questions: the score from the section's own words alone. */
+  lexical?: number;
 }
 
 export interface SearchResult {
@@ -182,17 +184,18 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   };
   const lexical = (i: number) => (1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * fit(i);
 
-  let ranked: { i: number; score: number; example?: number }[];
+  let ranked: { i: number; score: number; example?: number; lexical?: number }[];
   let notAnswered = 0;
   if (usesExamples) {
     // The section's own words and the way people ask for it, blended: either alone misses
     // questions the other catches (see README "Example questions").
-    const near = nearestExamples(index.examples, questionStems(concepts));
+    const near = nearestExamples(index.examples, questionStems(concepts), PARAMS.examples.nearest);
     notAnswered = near.notAnswered;
     const w = PARAMS.examples.weight;
     ranked = [...new Set([...scores.keys(), ...near.bySection.keys()])].map((i) => {
       const example = near.bySection.get(i) ?? 0;
-      return { i, score: (lexical(i) + w * example) / (1 + w), example };
+      const own = lexical(i);
+      return { i, score: (own + w * example) / (1 + w), example, lexical: own };
     });
   } else {
     ranked = [...scores.keys()].map((i) => ({ i, score: lexical(i) }));
@@ -201,9 +204,10 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   const matches = ranked
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
-    .map(({ i, score, example }): Match => {
+    .map(({ i, score, example, lexical: own }): Match => {
       const match: Match = { section: index.sections[i]!, score: round(score) };
       if (example !== undefined) match.example = round(example);
+      if (own !== undefined) match.lexical = round(own);
       return match;
     });
   return { matches, concepts, usesExamples, notAnswered: round(notAnswered) };

@@ -27,8 +27,9 @@ const EXAMPLES = [
   'pages:',
   '  team.html.md:',
   '    Looking after people:',
-  '      - "someone on my squad seems burnt out"',
   '      - "a colleague looks exhausted and miserable"',
+  '      - "what if a colleague seems miserable at work"',
+  '      - "my colleague is miserable, what do I do"',
   '    Deploying code:',
   '      - "how do I ship my change to production"',
   'not answered:',
@@ -39,10 +40,11 @@ describe('parseExampleQuestions', () => {
   it('reads questions by page and section, and the ones the manual does not answer', () => {
     const examples = parseExampleQuestions(EXAMPLES, 'people.yml');
     expect(examples.map((e) => [e.question, e.answer?.heading ?? null, e.line])).toEqual([
-      ['someone on my squad seems burnt out', 'Looking after people', 4],
       ['a colleague looks exhausted and miserable', 'Looking after people', 4],
-      ['how do I ship my change to production', 'Deploying code', 7],
-      ['how do I book annual leave for the team', null, 9],
+      ['what if a colleague seems miserable at work', 'Looking after people', 4],
+      ['my colleague is miserable, what do I do', 'Looking after people', 4],
+      ['how do I ship my change to production', 'Deploying code', 8],
+      ['how do I book annual leave for the team', null, 10],
     ]);
     expect(examples[0]?.answer?.file).toBe('team.html.md');
     expect(parseExampleQuestions('', 'empty.yml')).toEqual([]);
@@ -83,11 +85,12 @@ describe('a manual with example questions', () => {
 
   it('loads them with no problems, each section’s heading counting as one of its examples', () => {
     expect(manual.problems).toEqual([]);
-    expect(manual.search.examples.count).toBe(4 + 3);
+    expect(manual.search.examples.count).toBe(5 + 3);
   });
 
+  // More than one example has to be near: a single one that shares a word decides nothing alone.
   it('finds a section by the way people ask for it, in words the section never uses', () => {
-    const question = 'my colleague is miserable';
+    const question = 'a colleague seems miserable';
     expect(answerQuestion(withoutExamples, question).answered).toBe(false);
     const answer = answerQuestion(manual, question);
     expect(answer.answered).toBe(true);
@@ -95,7 +98,7 @@ describe('a manual with example questions', () => {
   });
 
   it('corrects typos of words only the examples use', () => {
-    const { concepts } = search(manual.search, 'my colleague is miserible');
+    const { concepts } = search(manual.search, 'a colleague seems miserible');
     expect(concepts.map((c) => c.words[0])).toContain('miserable');
   });
 
@@ -140,7 +143,7 @@ describe('example question files with problems', () => {
       'example-questions/stale.yml:3: no section "Old heading" on team.html.md; its example questions are skipped'.replace('/', path.sep),
       'example-questions/stale.yml:6: no page gone.html.md in the manual; its example questions are skipped'.replace('/', path.sep),
     ]);
-    expect(manual.search.examples.count).toBe(4 + 3);
+    expect(manual.search.examples.count).toBe(5 + 3);
   });
 });
 

@@ -1,0 +1,35 @@
+// Scratch (not committed): does adding a writer's examples help on a writer not included?
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
+import { buildIndex } from '../src/search/buildIndex.js';
+import { indexExamples } from '../src/search/exampleIndex.js';
+import { EXAMPLES_FOLDER, type ExampleQuestion, parseExampleQuestions } from '../src/search/exampleQuestions.js';
+import { search } from '../src/search/search.js';
+
+const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
+const folder = path.join(SHIPPED_MANUAL_DIR, EXAMPLES_FOLDER);
+const writers = readdirSync(folder).filter((f) => f.endsWith('.yml')).sort().map((f) => ({ name: f, examples: parseExampleQuestions(readFileSync(path.join(folder, f), 'utf8'), f) }));
+const idx = (ex: ExampleQuestion[]) => indexExamples(buildIndex(manual.sections, manual.search.synonyms, ex.map((e) => e.question)), ex).index;
+for (const held of writers) {
+  const others = writers.filter((w) => w !== held);
+  const subsets: (typeof writers)[] = [[]];
+  for (const o of others) subsets.push([o]);
+  for (let i = 0; i < others.length; i++) for (let j = i + 1; j < others.length; j++) subsets.push([others[i]!, others[j]!]);
+  subsets.push(others);
+  const bySize = new Map<number, number[]>();
+  for (const sub of subsets) {
+    const index = sub.length ? idx(sub.flatMap((w) => w.examples)) : buildIndex(manual.sections, manual.search.synonyms);
+    let right = 0, n = 0;
+    for (const e of held.examples) {
+      if (!e.answer) continue;
+      n++;
+      const best = search(index, e.question, 1).matches[0]?.section;
+      if (best?.heading === e.answer.heading) right++;
+    }
+    const l = bySize.get(sub.length) ?? [];
+    l.push(right / n);
+    bySize.set(sub.length, l);
+  }
+  console.log(held.name, [...bySize].map(([k, v]) => `${k} writers: ${(100 * v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)}%`).join('  '));
+}
