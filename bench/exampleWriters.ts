@@ -1,4 +1,10 @@
-// Scratch (not committed): does adding a writer's examples help on a writer not included?
+/**
+ * npm run eval:writers: do more writers' example questions help with questions from a writer the
+ * bot has no examples from? Each writer is held out in turn; the others' examples are indexed
+ * in every combination of 0, 1, 2 and all of them, and the held-out writer's answerable questions
+ * are ranked. Prints, per held-out writer, how often the right section comes first, averaged by
+ * number of writers indexed. Ranking only: the answer decision is left out.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
@@ -31,5 +37,5 @@ for (const held of writers) {
     l.push(right / n);
     bySize.set(sub.length, l);
   }
-  console.log(held.name, [...bySize].map(([k, v]) => `${k} writers: ${(100 * v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)}%`).join('  '));
+  console.log(`${held.name.padEnd(28)} ${[...bySize].map(([k, v]) => `${k} writers: ${(100 * v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)}%`).join('  ')}`);
 }
