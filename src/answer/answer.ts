@@ -1,7 +1,8 @@
 import type { Match } from '../search/search.js';
 import { search } from '../search/search.js';
 import type { Section } from '../sections/types.js';
-import { isGoodEnough } from './decide.js';
+import { PARAMS } from '../search/params.js';
+import { verdict } from './decide.js';
 import type { ManualIndex } from './manualIndex.js';
 
 export interface Answer {
@@ -10,14 +11,33 @@ export interface Answer {
   answered: boolean;
   /** Best first. When `answered`, the first is the answer and the rest are alternatives. */
   matches: Match[];
+  /**
+   * Not answered because two or more sections were about as good as each other: those sections,
+   * to offer instead of a guess. Empty otherwise.
+   */
+  closeCall: Section[];
 }
 
 /** Alternatives worth offering beside an answer: close to it, not just anything that matched. */
 const ALTERNATIVE_RATIO = 0.75;
 
 export function answerQuestion(manual: ManualIndex, question: string, limit = 5): Answer {
-  const result = search(manual.search, question, Math.max(limit, 2));
-  return { question, answered: isGoodEnough(result), matches: result.matches.slice(0, limit) };
+  const result = search(manual.search, question, Math.max(limit, 3));
+  const decided = verdict(result);
+  return {
+    question,
+    answered: decided === 'answer',
+    matches: result.matches.slice(0, limit),
+    closeCall: decided === 'close call' ? closeCallOf(result.matches, result.usesExamples) : [],
+  };
+}
+
+/** The sections within the decision's margin of the best: the ones the bot could not choose between. */
+function closeCallOf(matches: Match[], usesExamples: boolean, max = 3): Section[] {
+  const [best] = matches;
+  if (!best) return [];
+  const { ratio } = usesExamples ? PARAMS.examples.decision : PARAMS.decision;
+  return matches.filter((m) => m.score * ratio > best.score).slice(0, max).map((m) => m.section);
 }
 
 /** The sections to offer as "Also:" beside an answer. */

@@ -53,11 +53,15 @@ export function answerJson(answer: Answer): string {
     query: answer.question,
     answered: answer.answered,
     matches: answer.matches.map((m) => ({ page: m.section.page.title, heading: m.section.heading, url: m.section.url, score: m.score })),
+    closeCall: answer.closeCall.map((s) => ({ page: s.page.title, heading: s.heading, url: s.url })),
   });
 }
 
 export function answerText(manual: ManualIndex, answer: Answer): string {
   const best = answer.matches[0];
+  if (!answer.answered && answer.closeCall.length > 1) {
+    return [`More than one section of the manual could answer "${answer.question}":`, ...answer.closeCall.map((s) => `  - ${s.heading}: ${s.url}`)].join('\n');
+  }
   if (!answer.answered || !best) {
     return [`No section of the manual answers "${answer.question}".`, '', 'Topics:', topicsText(manual)].join('\n');
   }

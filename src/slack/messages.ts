@@ -12,21 +12,22 @@ function manualHome(manual: ManualIndex): string {
   return `${manual.baseUrl}.html`;
 }
 
-function alternativeButtons(sections: Section[]): Block[] {
+/** Buttons that post a section (actions/showSection), labelled `${prefix}${heading}`. */
+function sectionButtons(sections: Section[], prefix: string, blockId: string): Block[] {
   if (!sections.length) return [];
   const elements: Button[] = sections.map((s, i) => ({
     type: 'button',
     action_id: `${SHOW_SECTION_ACTION}:${i}`,
-    text: { type: 'plain_text', text: clip(`Also: ${s.heading}`, LIMITS.buttonText), emoji: false },
+    text: { type: 'plain_text', text: clip(`${prefix}${s.heading}`, LIMITS.buttonText), emoji: false },
     value: s.id,
   }));
-  return [{ type: 'actions', block_id: 'alternatives', elements }];
+  return [{ type: 'actions', block_id: blockId, elements }];
 }
 
 /** The answer to a question: the section, and close alternatives as buttons. */
 export function sectionMessage(manual: ManualIndex, section: Section, alternatives: Section[] = []): Message {
   const rendered = renderSection(section, { showPage: manual.pageCount > 1 });
-  return { text: rendered.text, blocks: [...rendered.blocks, ...alternativeButtons(alternatives)] };
+  return { text: rendered.text, blocks: [...rendered.blocks, ...sectionButtons(alternatives, 'Also: ', 'alternatives')] };
 }
 
 /** The sections a person can ask about, as a list of links that fits in a message. */
@@ -67,6 +68,24 @@ export function noMatchMessage(manual: ManualIndex, question: string): Message {
   };
 }
 
+/**
+ * Two or more sections answer about equally well: rather than guess, the bot names them and lets
+ * the person pick; the one they pick is posted where they asked.
+ */
+export function closeCallMessage(manual: ManualIndex, question: string, sections: Section[]): Message {
+  const quoted = quoteUserText(question);
+  const names = sections.map((s) => (manual.pageCount > 1 ? `${s.heading} (${s.page.title})` : s.heading));
+  const list = sections.map((s, i) => `• <${s.url}|${escapeMrkdwn(names[i]!)}>`).join('\n');
+  return {
+    text: `More than one section of the manual could answer “${quoted}”: ${names.map(escapeMrkdwn).join('; ')}.`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `More than one section of the manual could answer “${quoted}”. Which one did you mean?` } },
+      { type: 'section', text: { type: 'mrkdwn', text: list } },
+      ...sectionButtons(sections, '', 'close_call'),
+    ],
+  };
+}
+
 export function helpMessage(manual: ManualIndex, command = '/techlead'): Message {
   const how = `Ask me about being a GOV.UK tech lead and I'll answer from the developer manual: \`${command} leavers\`, \`${command} how do I onboard a new developer?\`, a mention (\`@techlead weeknote\`) in a channel, or a direct message.`;
   return {
@@ -82,6 +101,7 @@ export function helpMessage(manual: ManualIndex, command = '/techlead'): Message
 /** The reply to a question: the answer with alternatives, or an honest "no section on that". */
 export function replyTo(manual: ManualIndex, answer: Answer): Message {
   const best = answer.matches[0];
+  if (!answer.answered && answer.closeCall.length > 1) return closeCallMessage(manual, answer.question, answer.closeCall);
   if (!answer.answered || !best) return noMatchMessage(manual, answer.question);
   return sectionMessage(manual, best.section, alternativesOf(answer));
 }

@@ -45,6 +45,29 @@ function jsonLines(stdout: string): JsonAnswer[] {
   return stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as JsonAnswer);
 }
 
+describe('techlead on a question two sections answer about equally well', () => {
+  const fixture = tempManual({
+    'tokens.html.md': page('Getting tokens', 'Where tokens come from.\n\n## The platform way\n\nAsk the platform team for a Jenkins token.\n\n## The self-service way\n\nCreate a Jenkins token yourself in the settings.\n'),
+    'example-questions/tokens.yml': 'pages:\n  tokens.html.md:\n    The platform way: ["how do I get a jenkins token"]\n    The self-service way: ["can I make a jenkins token"]\n',
+  });
+  afterAll(() => fixture.remove());
+  const env = () => ({ MANUAL_DIR: fixture.dir });
+
+  it('names both, with their links, instead of picking one', async () => {
+    const { code, stdout } = await run(['jenkins', 'token'], { env: env() });
+    expect(code).toBe(0);
+    expect(stdout).toContain('More than one section of the manual could answer "jenkins token":');
+    expect(stdout).toContain('  - The platform way: https://docs.publishing.service.gov.uk/manual/tokens.html#the-platform-way');
+    expect(stdout).toContain('  - The self-service way: https://docs.publishing.service.gov.uk/manual/tokens.html#the-self-service-way');
+  });
+
+  it('lists them as closeCall in --json, not answered', async () => {
+    const [answer] = jsonLines((await run(['--json', 'jenkins token'], { env: env() })).stdout) as (JsonAnswer & { closeCall: { heading: string }[] })[];
+    expect(answer?.answered).toBe(false);
+    expect(answer?.closeCall.map((s) => s.heading).slice(0, 2).sort()).toEqual(['The platform way', 'The self-service way']);
+  });
+});
+
 describe('techlead (in-process)', () => {
   describe('--json', () => {
     it('prints one line of JSON with the query, whether it answered, and the matches', async () => {
@@ -55,7 +78,7 @@ describe('techlead (in-process)', () => {
       expect(stdout.trimEnd().split('\n')).toHaveLength(1);
       const [answer] = jsonLines(stdout);
       expect(answer).toMatchObject({ query: 'leavers', answered: true });
-      expect(Object.keys(answer!).sort()).toEqual(['answered', 'matches', 'query']);
+      expect(Object.keys(answer!).sort()).toEqual(['answered', 'closeCall', 'matches', 'query']);
       expect(answer!.matches[0]).toEqual({
         page: 'Responsibilities of a Tech Lead',
         heading: 'Managing leavers',

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { FakeSlack } from '../support/fakeSlack.js';
+import { actionBody, blockActionsPayload, commandBody, eventBody, mentionEvent } from '../support/signedRequest.js';
+import { allText, asMessage, blockKitViolations, buttonsOf, headerOf, tempManual } from '../support/slackMessage.js';
+import { type RunningBot, startBot } from '../support/startBot.js';
+
+// Two sections that answer "how do I get a Jenkins token?" about equally well, by their words and
+// by their example questions: the bot should offer both, not pick one.
+const PAGE = [
+  '---',
+  'title: Getting tokens',
+  '---',
+  '',
+  'Where tokens come from.',
+  '',
+  '## The platform way',
+  '',
+  'Ask the platform team for a Jenkins token.',
+  '',
+  '## The self-service way',
+  '',
+  'Create a Jenkins token yourself in the settings.',
+  '',
+].join('\n');
+const EXAMPLES = ['pages:', '  tokens.html.md:', '    The platform way:', '      - "how do I get a jenkins token"', '    The self-service way:', '      - "can I make a jenkins token"', ''].join('\n');
+const BASE = 'https://docs.publishing.service.gov.uk/manual/tokens.html';
+
+let slack: FakeSlack;
+let bot: RunningBot;
+let manual: ReturnType<typeof tempManual>;
+
+beforeAll(async () => {
+  slack = await new FakeSlack().start();
+  manual = tempManual({ 'tokens.html.md': PAGE, 'example-questions/tokens.yml': EXAMPLES });
+  bot = await startBot(slack.url, { MANUAL_DIR: manual.dir });
+});
+beforeEach(() => slack.reset());
+afterAll(async () => {
+  await bot.stop();
+  await slack.stop();
+  manual.remove();
+});
+
+describe('a question two sections answer about equally well', () => {
+  it('gets both offered, only to the person who asked, as links and buttons', async () => {
+    const res = await bot.post(commandBody('jenkins token'));
+    expect(res.status).toBe(200);
+    const reply = asMessage(res.json);
+
+    expect(reply.response_type).toBe('ephemeral');
+    expect(headerOf(reply)).toBeUndefined();
+    expect(allText(reply)).toContain('More than one section of the manual could answer “jenkins token”');
+    const values = buttonsOf(reply).map((b) => b.value);
+    expect(values.slice(0, 2).sort()).toEqual([`${BASE}#the-platform-way`, `${BASE}#the-self-service-way`]);
+    for (const b of buttonsOf(reply)) {
+      expect(b.action_id).toMatch(/^show_section:\d$/);
+      expect(b.text.text).not.toMatch(/^Also:/);
+    }
+    expect(allText(reply)).toContain(`<${BASE}#the-platform-way|The platform way>`);
+    expect(blockKitViolations(reply)).toEqual([]);
+  });
+
+  it('posts the section picked, for all to see, under the slash command', async () => {
+    const reply = asMessage((await bot.post(commandBody('jenkins token'))).json);
+    const button = buttonsOf(reply).find((b) => b.value.endsWith('#the-self-service-way'))!;
+    const payload = blockActionsPayload({ value: button.value, actionId: button.action_id, channel: 'C0TECHLEAD', responseUrl: `${slack.responseUrlBase}pick` });
+    expect((await bot.post(actionBody(payload))).status).toBe(200);
+
+    const [call] = await slack.waitFor('response/pick');
+    expect(call!.args.response_type).toBe('in_channel');
+    expect(headerOf(asMessage(call!.args))).toBe('The self-service way');
+  });
+
+  it('gets both offered in the thread of a mention', async () => {
+    const event = mentionEvent('<@UBOT0001> how do I get a jenkins token?');
+    expect((await bot.post(eventBody(event))).status).toBe(200);
+
+    const [call] = await slack.waitFor('chat.postMessage');
+    expect(call!.args.thread_ts).toBe(event.ts);
+    const message = asMessage(call!.args);
+    expect(allText(message)).toContain('More than one section');
+    expect(buttonsOf(message).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('never pings anyone or breaks formatting with the question it quotes', async () => {
+    const reply = asMessage((await bot.post(commandBody('jenkins token <!channel> <@U0BOSS>'))).json);
+    expect(allText(reply)).toContain('More than one section');
+    expect(JSON.stringify(reply)).not.toMatch(/<!channel>|<@U0BOSS>/);
+  });
+});
