@@ -37,6 +37,8 @@ export interface SearchIndex {
    */
   fuzzy: Map<string, Fuse<VocabularyWord>>;
   synonyms: SynonymList;
+  /** Positions in `synonyms` of the phrases that start with each word, so a question only tries those. */
+  synonymStarts: Map<string, number[]>;
   /** Content stems of each section's heading, to reward questions that cover a heading closely. */
   headingStems: Set<string>[];
   /** Corrections already worked out, since people repeat the same typos. */
@@ -128,10 +130,22 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
     words,
     fuzzy,
     synonyms,
+    synonymStarts: startsOf(synonyms),
     headingStems,
     corrections: new Map(),
     examples: buildExampleIndex([]),
   };
+}
+
+function startsOf(synonyms: SynonymList): Map<string, number[]> {
+  const starts = new Map<string, number[]>();
+  synonyms.forEach((synonym, i) => {
+    const first = synonym.phrase[0]!;
+    const list = starts.get(first);
+    if (list) list.push(i);
+    else starts.set(first, [i]);
+  });
+  return starts;
 }
 
 function note(vocabulary: Map<string, { stem: string; sections: Set<number> }>, word: string, stem: string, i: number) {

@@ -68,18 +68,24 @@ export function analyseQuestion(index: SearchIndex, question: string): Concept[]
   const concepts: Concept[] = [];
   const factor = (from: number, to: number) => (typo.slice(from, to).some(Boolean) ? PARAMS.typo : 1);
 
-  for (const synonym of index.synonyms) {
+  // Synonym phrases, longest first (the list's order), each at its leftmost place first: only
+  // the phrases that start with a word of the question are tried.
+  const candidates: [number, number][] = [];
+  all.forEach((word, i) => {
+    for (const s of index.synonymStarts.get(word) ?? []) candidates.push([s, i]);
+  });
+  candidates.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [s, i] of candidates) {
+    const synonym = index.synonyms[s]!;
     const n = synonym.phrase.length;
-    for (let i = 0; i + n <= all.length; i++) {
-      if (used.slice(i, i + n).some(Boolean)) continue;
-      if (!synonym.phrase.every((w, k) => all[i + k] === w)) continue;
-      for (let k = i; k < i + n; k++) used[k] = true;
-      const own = synonym.phrase.filter((w) => !isStopWord(w)).map(stem).filter((s) => index.idf.has(s));
-      const f = factor(i, i + n);
-      const alternatives: Alternative[] = [{ stems: synonym.target, factor: PARAMS.synonym * f }];
-      if (own.length) alternatives.push({ stems: own, factor: f });
-      concepts.push({ words: synonym.phrase, weight: weightOf(index, synonym.target), alternatives });
-    }
+    if (i + n > all.length || used.slice(i, i + n).some(Boolean)) continue;
+    if (!synonym.phrase.every((w, k) => all[i + k] === w)) continue;
+    for (let k = i; k < i + n; k++) used[k] = true;
+    const own = synonym.phrase.filter((w) => !isStopWord(w)).map(stem).filter((st) => index.idf.has(st));
+    const f = factor(i, i + n);
+    const alternatives: Alternative[] = [{ stems: synonym.target, factor: PARAMS.synonym * f }];
+    if (own.length) alternatives.push({ stems: own, factor: f });
+    concepts.push({ words: synonym.phrase, weight: weightOf(index, synonym.target), alternatives });
   }
 
   const seen = new Set<string>();
