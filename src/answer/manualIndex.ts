@@ -37,6 +37,8 @@ export interface ManualIndex {
   sections: Section[];
   search: SearchIndex;
   problems: Problem[];
+  /** How many example questions (manual/example-questions/) were read and indexed. */
+  exampleQuestions: number;
   synonymsFile?: string;
   loadedAt: Date;
 }
@@ -90,6 +92,7 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
     sections,
     search: indexed.index,
     problems,
+    exampleQuestions: indexed.indexed,
     synonymsFile,
     loadedAt: new Date(),
   };

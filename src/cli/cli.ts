@@ -113,7 +113,8 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
 
   if (args[0] === 'check') {
     for (const p of manual.problems) warn(formatProblem(p));
-    write(`${manual.pageCount} pages, ${manual.sections.length} sections, ${manual.problems.length} problems`);
+    const examples = manual.exampleQuestions ? `${manual.exampleQuestions} example questions, ` : '';
+    write(`${manual.pageCount} pages, ${manual.sections.length} sections, ${examples}${manual.problems.length} problems`);
     return manual.problems.length ? 1 : 0;
   }
   for (const p of manual.problems) warn(`warning: skipped ${formatProblem(p)}`);

@@ -12,7 +12,7 @@ import { analyseQuestion, questionStems } from './search.js';
  * the topic, so a section nobody wrote examples for, or a question that is just the heading,
  * is not outscored by sections that have them.
  */
-export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): { index: SearchIndex; problems: Problem[] } {
+export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): { index: SearchIndex; problems: Problem[]; indexed: number } {
   const byKey = new Map(index.sections.map((s, i) => [`${s.page.file}\n${s.heading}`, i]));
   const pages = new Set(index.sections.map((s) => s.page.file));
   const problems = new Map<string, Problem>();
@@ -31,8 +31,9 @@ export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): 
     }
     owned.push({ owner, stems: questionStems(analyseQuestion(index, example.question)) });
   }
+  const indexed = owned.length;
   if (examples.length) {
     index.sections.forEach((s, i) => owned.push({ owner: i, stems: questionStems(analyseQuestion(index, s.heading)) }));
   }
-  return { index: { ...index, examples: buildExampleIndex(owned) }, problems: [...problems.values()] };
+  return { index: { ...index, examples: buildExampleIndex(owned) }, problems: [...problems.values()], indexed };
 }
