@@ -5,17 +5,15 @@
  * are ranked. Prints, per held-out writer, how often the right section comes first, averaged by
  * number of writers indexed. Ranking only: the answer decision is left out.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
 import { buildIndex } from '../src/search/buildIndex.js';
 import { indexExamples } from '../src/search/exampleIndex.js';
-import { EXAMPLES_FOLDER, type ExampleQuestion, parseExampleQuestions } from '../src/search/exampleQuestions.js';
+import type { ExampleQuestion } from '../src/search/exampleQuestions.js';
 import { search } from '../src/search/search.js';
+import { answers, readWriters } from './writers.js';
 
 const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
-const folder = path.join(SHIPPED_MANUAL_DIR, EXAMPLES_FOLDER);
-const writers = readdirSync(folder).filter((f) => f.endsWith('.yml')).sort().map((f) => ({ name: f, examples: parseExampleQuestions(readFileSync(path.join(folder, f), 'utf8'), f) }));
+const writers = readWriters();
 const idx = (ex: ExampleQuestion[]) => indexExamples(buildIndex(manual.sections, manual.search.synonyms, ex.map((e) => e.question)), ex).index;
 for (const held of writers) {
   const others = writers.filter((w) => w !== held);
@@ -31,10 +29,10 @@ for (const held of writers) {
       if (!e.answer) continue;
       n++;
       const best = search(index, e.question, 1).matches[0]?.section;
-      if (best?.heading === e.answer.heading) right++;
+      if (answers(e, best)) right++;
     }
     const l = bySize.get(sub.length) ?? [];
-    l.push(right / n);
+    l.push(n ? right / n : 0);
     bySize.set(sub.length, l);
   }
   console.log(`${held.name.padEnd(28)} ${[...bySize].map(([k, v]) => `${k} writers: ${(100 * v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)}%`).join('  ')}`);

@@ -4,36 +4,34 @@
  * writer's questions (their "not answered" ones included) are scored against an index with only
  * the other writers' examples: that is how every real question looks to the bot, phrased by
  * someone whose examples it does not have.
- *  1. Ranking: the blend weight and the number of nearest examples that put the right section
- *     first most often.
- *  2. Decision: the threshold, margin and "not answered" numbers of decide.ts's rule that do best
- *     on the same questions, counting a wrong answer as three times as bad as a declined one.
+ *  1. Ranking: the blend weights and numbers of nearest examples that put the right section
+ *     first most often (all within half a point of the best go on to step 2).
+ *  2. Decision: for each of those, the threshold, margin and "not answered" numbers of decide.ts's
+ *     rule; the combination that does best on the same questions wins, counting a wrong answer
+ *     as three times as bad as a declined one.
  * Prints the settings to put in src/search/params.ts, and for information how they do on the
  * evaluation sets; it does not write them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { answerQuestion } from '../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
 import { buildIndex } from '../src/search/buildIndex.js';
 import { indexExamples } from '../src/search/exampleIndex.js';
-import { EXAMPLES_FOLDER, type ExampleQuestion, parseExampleQuestions } from '../src/search/exampleQuestions.js';
+import type { ExampleQuestion } from '../src/search/exampleQuestions.js';
 import { PARAMS } from '../src/search/params.js';
 import { search } from '../src/search/search.js';
 import { evaluate, type EvalQuestion, readQuestions } from '../test/eval/evaluate.js';
 import { projectRoot } from './projectRoot.js';
+import { answers, readWriters } from './writers.js';
 
 const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
-const folder = path.join(SHIPPED_MANUAL_DIR, EXAMPLES_FOLDER);
-const writers = readdirSync(folder).filter((f) => f.endsWith('.yml')).sort().map((f) => ({ name: f, examples: parseExampleQuestions(readFileSync(path.join(folder, f), 'utf8'), f) }));
-if (writers.length < 2) throw new Error(`tune:examples needs at least two files in ${folder}`);
+const writers = readWriters();
 
 const withExamples = (examples: ExampleQuestion[]): ManualIndex => ({
   ...manual,
   search: indexExamples(buildIndex(manual.sections, manual.search.synonyms, examples.map((e) => e.question)), examples).index,
 });
 const folds = writers.map((w) => ({ index: withExamples(writers.filter((o) => o !== w).flatMap((o) => o.examples)), questions: w.examples }));
-const isRight = (e: ExampleQuestion, heading: string | undefined, file: string | undefined) => e.answer !== null && e.answer.heading === heading && e.answer.file === file;
 
 // 1. Ranking.
 const rankings: { weight: number; nearest: number; right: number }[] = [];
@@ -46,23 +44,20 @@ for (const nearest of (process.env.NEAREST ?? '1,2,3,5').split(',').map(Number))
         if (!e.answer) continue;
         answerable++;
         const best = search(f.index.search, e.question, 1).matches[0]?.section;
-        if (isRight(e, best?.heading, best?.page.file)) right++;
+        if (answers(e, best)) right++;
       }
     }
     rankings.push({ weight, nearest, right: right / answerable });
   }
 }
-// Settings within half a point of the best are a tie (that is about 8 questions in 1,800): the
-// fewest nearest examples wins it, since a manual with few examples per section suits it better.
+// Settings within half a point of the best are a tie (about 12 questions in 2,400): each goes on to
+// the decision, and the one that does best overall wins.
 rankings.sort((a, b) => b.right - a.right);
 const top = rankings[0]!.right;
-const tied = rankings.filter((r) => r.right >= top - 0.005).sort((a, b) => a.nearest - b.nearest || b.right - a.right);
+const tied = rankings.filter((r) => r.right >= top - 0.005);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 console.log('Ranking, right section first across writers (answerable questions):');
-for (const r of rankings.slice(0, 5)) console.log(`  weight ${r.weight}, nearest ${r.nearest}: ${pct(r.right)}`);
-const { weight, nearest } = tied[0]!;
-console.log(`  chosen: weight ${weight}, nearest ${nearest}`);
-PARAMS.examples = { ...PARAMS.examples, weight, nearest };
+for (const r of rankings.slice(0, Math.max(5, tied.length))) console.log(`  weight ${r.weight}, nearest ${r.nearest}: ${pct(r.right)}${r.right >= top - 0.005 ? ' (tied)' : ''}`);
 
 // 2. Decision: a grid over the rule in decide.ts, scored as right answers minus WRONG_COST times
 // the wrong ones. A wrong answer misleads, where a declined one sends the person to ask someone;
@@ -75,7 +70,7 @@ function across() {
     for (const e of f.questions) {
       const answer = answerQuestion(f.index, e.question);
       const best = answer.matches[0]?.section;
-      const correct = e.answer ? answer.answered && isRight(e, best?.heading, best?.page.file) : !answer.answered;
+      const correct = e.answer ? answer.answered && answers(e, best) : !answer.answered;
       if (correct) right++;
       else if (answer.answered) wrong++;
       n++;
@@ -83,18 +78,21 @@ function across() {
   }
   return { right: right / n, wrong: wrong / n, objective: (right - wrongCost * wrong) / n, n };
 }
-let chosen = { params: structuredClone(PARAMS.examples), score: across() };
-for (const sure of [0.5, 0.6, 0.7, 2]) {
-  for (const min of [0.25, 0.3, 0.35, 0.4]) {
-    for (const ratio of [1, 1.1, 1.2, 1.35, 1.5]) {
-      for (const notAnswered of [0, 1, 1.2, 1.4, 1.6]) {
-        PARAMS.examples = { weight, nearest, decision: { sure, min, ratio, notAnswered } };
-        const score = across();
-        if (score.objective > chosen.score.objective) chosen = { params: structuredClone(PARAMS.examples), score };
+let chosen: { params: typeof PARAMS.examples; score: ReturnType<typeof across> } | undefined;
+for (const { weight, nearest } of tied) {
+  for (const sure of [0.5, 0.6, 0.7, 2]) {
+    for (const min of [0.25, 0.3, 0.35, 0.4]) {
+      for (const ratio of [1, 1.1, 1.2, 1.35, 1.5]) {
+        for (const notAnswered of [0, 1, 1.2, 1.4, 1.6]) {
+          PARAMS.examples = { weight, nearest, decision: { sure, min, ratio, notAnswered } };
+          const score = across();
+          if (!chosen || score.objective > chosen.score.objective) chosen = { params: structuredClone(PARAMS.examples), score };
+        }
       }
     }
   }
 }
+if (!chosen) throw new Error('no settings tried');
 PARAMS.examples = chosen.params;
 console.log(`\nDecision chosen on ${chosen.score.n} questions across writers: right ${pct(chosen.score.right)}, wrong ${pct(chosen.score.wrong)}`);
 console.log(`\nPARAMS.examples = ${JSON.stringify(PARAMS.examples)}\n`);

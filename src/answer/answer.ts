@@ -1,8 +1,7 @@
 import type { Match } from '../search/search.js';
 import { search } from '../search/search.js';
 import type { Section } from '../sections/types.js';
-import { PARAMS } from '../search/params.js';
-import { verdict } from './decide.js';
+import { decide } from './decide.js';
 import type { ManualIndex } from './manualIndex.js';
 
 export interface Answer {
@@ -23,21 +22,8 @@ const ALTERNATIVE_RATIO = 0.75;
 
 export function answerQuestion(manual: ManualIndex, question: string, limit = 5): Answer {
   const result = search(manual.search, question, Math.max(limit, 3));
-  const decided = verdict(result);
-  return {
-    question,
-    answered: decided === 'answer',
-    matches: result.matches.slice(0, limit),
-    closeCall: decided === 'close call' ? closeCallOf(result.matches, result.usesExamples) : [],
-  };
-}
-
-/** The sections within the decision's margin of the best: the ones the bot could not choose between. */
-function closeCallOf(matches: Match[], usesExamples: boolean, max = 3): Section[] {
-  const [best] = matches;
-  if (!best) return [];
-  const { ratio } = usesExamples ? PARAMS.examples.decision : PARAMS.decision;
-  return matches.filter((m) => m.score * ratio > best.score).slice(0, max).map((m) => m.section);
+  const { verdict, closeCall } = decide(result);
+  return { question, answered: verdict === 'answer', matches: result.matches.slice(0, limit), closeCall: closeCall.map((m) => m.section) };
 }
 
 /** The sections to offer as "Also:" beside an answer. */

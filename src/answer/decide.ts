@@ -1,13 +1,17 @@
-import type { SearchResult } from '../search/search.js';
+import type { Match, SearchResult } from '../search/search.js';
 import { PARAMS } from '../search/params.js';
 
 /**
  * - answer: the best match is the answer.
- * - close call: good enough matches, but no clear winner among them; the bot does not pick one,
- *   it offers them (see answer.ts closeCallOf).
+ * - close call: more than one match is good enough, and none clearly beats the others; the bot
+ *   does not pick one, it offers them (`closeCall`).
  * - no answer: nothing good enough, or the question is nearer ones the manual does not answer.
  */
-export type Verdict = 'answer' | 'close call' | 'no answer';
+export interface Decision {
+  verdict: 'answer' | 'close call' | 'no answer';
+  /** For a close call, the matches the bot could not choose between, best first; else empty. */
+  closeCall: Match[];
+}
 
 /**
  * When the best match is good enough to answer with: a score threshold, and a margin over the
@@ -15,22 +19,22 @@ export type Verdict = 'answer' | 'close call' | 'no answer';
  * see README "How the bot decides to answer").
  * - `sure`: a section that covers this much of the question is the answer, whatever else matched.
  * - `min` with `ratio`: a weaker best match still answers if it clearly beats the runner-up
- *   (natural questions carry words no section uses). Below `min`, or in a near tie, the bot says
- *   it has no section on that rather than guess between sections.
+ *   (natural questions carry words no section uses). Below `min`, the bot says it has no section
+ *   on that rather than guess; above it but in a near tie, it offers the sections in the tie.
  * - `notAnswered`: with example questions, the best section's examples must be this many times
  *   nearer the question than the nearest questions the manual does not answer, however well the
  *   section scores: "how long until a leaver's GitHub account goes?" shares words with leavers.
+ *   (A section nobody wrote examples for has nothing to compare, and skips this check.)
  */
-export function verdict(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered'>): Verdict {
+export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered'>): Decision {
   const [best, second] = result.matches;
-  if (!best) return 'no answer';
+  const none: Decision = { verdict: 'no answer', closeCall: [] };
+  if (!best) return none;
   const { sure, min, ratio } = result.usesExamples ? PARAMS.examples.decision : PARAMS.decision;
-  if (result.usesExamples && (best.example ?? 0) < PARAMS.examples.decision.notAnswered * result.notAnswered) return 'no answer';
-  if (best.score >= sure) return 'answer';
-  if (best.score < min) return 'no answer';
-  return best.score >= ratio * (second?.score ?? 0) ? 'answer' : 'close call';
-}
-
-export function isGoodEnough(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered'>): boolean {
-  return verdict(result) === 'answer';
+  if (result.usesExamples && best.example !== undefined && best.example < PARAMS.examples.decision.notAnswered * result.notAnswered) return none;
+  if (best.score >= sure) return { verdict: 'answer', closeCall: [] };
+  if (best.score < min) return none;
+  if (best.score >= ratio * (second?.score ?? 0)) return { verdict: 'answer', closeCall: [] };
+  const closeCall = result.matches.filter((m) => m.score >= min && m.score * ratio > best.score).slice(0, 3);
+  return { verdict: 'close call', closeCall };
 }

@@ -39,6 +39,8 @@ export interface ManualIndex {
   problems: Problem[];
   /** How many example questions (manual/example-questions/) were read and indexed. */
   exampleQuestions: number;
+  /** Example question files or entries that could not be used (skipped; the pages still serve). */
+  exampleProblems: Problem[];
   synonymsFile?: string;
   loadedAt: Date;
 }
@@ -70,7 +72,6 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
   // Example questions belong to the manual they were written for ("not answered" ones above all:
   // another manual may answer them), so unlike synonyms there is no fallback to the shipped ones.
   const examples = loadExampleQuestions(source.dir);
-  problems.push(...examples.problems);
   const synonymsFile = synonymsFileFor(source);
   let synonyms: SynonymList = [];
   if (synonymsFile) {
@@ -85,7 +86,6 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
     buildIndex(sections, synonyms, examples.examples.map((e) => e.question)),
     examples.examples,
   );
-  problems.push(...indexed.problems);
   return {
     baseUrl: source.baseUrl.replace(/\/+$/, ''),
     pageCount: pages.length,
@@ -93,6 +93,7 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
     search: indexed.index,
     problems,
     exampleQuestions: indexed.indexed,
+    exampleProblems: [...examples.problems, ...indexed.problems],
     synonymsFile,
     loadedAt: new Date(),
   };

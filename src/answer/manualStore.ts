@@ -37,6 +37,7 @@ export class ManualStore {
   async load(): Promise<ManualIndex> {
     const manual = await loadManualIndex(this.source);
     for (const p of manual.problems) this.logger.log('warn', 'skipped a manual page', { problem: formatProblem(p) });
+    this.logExampleProblems(manual);
     this.prepare(manual);
     this.manual = manual;
     this.logger.log('info', 'manual loaded', { dir: this.source.dir, pages: manual.pageCount, sections: manual.sections.length });
@@ -76,6 +77,9 @@ export class ManualStore {
       });
       return false;
     }
+    // Example question problems never hold a reload back: renaming a heading makes the examples
+    // filed under the old one stale, and serving the edited page matters more than those examples.
+    this.logExampleProblems(next);
     this.prepare(next);
     this.manual = next;
     this.logger.log('info', 'manual reloaded', {
@@ -84,6 +88,10 @@ export class ManualStore {
       ms: Math.round(performance.now() - started),
     });
     return true;
+  }
+
+  private logExampleProblems(manual: ManualIndex): void {
+    for (const p of manual.exampleProblems) this.logger.log('warn', 'skipped example questions', { problem: formatProblem(p) });
   }
 
   /** Watches the manual folder and reloads, debounced, when a page or the synonyms change. */

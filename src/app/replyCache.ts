@@ -6,6 +6,8 @@ import { replyTo } from '../slack/messages.js';
 export interface Reply {
   message: Message;
   answered: boolean;
+  /** Declined because two or more sections were about as good: they were offered instead. */
+  closeCall: boolean;
   section?: string;
   score?: number;
 }
@@ -30,7 +32,7 @@ export class ReplyCache {
     if (!reply) {
       const answer = answerQuestion(manual, question);
       const best = answer.matches[0];
-      reply = { message: replyTo(manual, answer), answered: answer.answered, section: best?.section.id, score: best?.score };
+      reply = { message: replyTo(manual, answer), answered: answer.answered, closeCall: answer.closeCall.length > 1, section: best?.section.id, score: best?.score };
       if (this.replies.size >= this.max) this.replies.delete(this.replies.keys().next().value as string);
       this.replies.set(question, reply);
     }

@@ -60,7 +60,8 @@ export function answerJson(answer: Answer): string {
 export function answerText(manual: ManualIndex, answer: Answer): string {
   const best = answer.matches[0];
   if (!answer.answered && answer.closeCall.length > 1) {
-    return [`More than one section of the manual could answer "${answer.question}":`, ...answer.closeCall.map((s) => `  - ${s.heading}: ${s.url}`)].join('\n');
+    const name = (s: (typeof answer.closeCall)[number]) => (manual.pageCount > 1 && s.heading !== s.page.title ? `${s.heading} (${s.page.title})` : s.heading);
+    return [`More than one section of the manual could answer "${answer.question}":`, ...answer.closeCall.map((s) => `  - ${name(s)}: ${s.url}`)].join('\n');
   }
   if (!answer.answered || !best) {
     return [`No section of the manual answers "${answer.question}".`, '', 'Topics:', topicsText(manual)].join('\n');
@@ -112,12 +113,13 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   }
 
   if (args[0] === 'check') {
-    for (const p of manual.problems) warn(formatProblem(p));
+    const problems = [...manual.problems, ...manual.exampleProblems];
+    for (const p of problems) warn(formatProblem(p));
     const examples = manual.exampleQuestions ? `${manual.exampleQuestions} example questions, ` : '';
-    write(`${manual.pageCount} pages, ${manual.sections.length} sections, ${examples}${manual.problems.length} problems`);
-    return manual.problems.length ? 1 : 0;
+    write(`${manual.pageCount} pages, ${manual.sections.length} sections, ${examples}${problems.length} problems`);
+    return problems.length ? 1 : 0;
   }
-  for (const p of manual.problems) warn(`warning: skipped ${formatProblem(p)}`);
+  for (const p of [...manual.problems, ...manual.exampleProblems]) warn(`warning: skipped ${formatProblem(p)}`);
   if (args[0] === 'topics') {
     write(topicsText(manual));
     return 0;

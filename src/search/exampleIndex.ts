@@ -9,14 +9,19 @@ import { analyseQuestion, questionStems } from './search.js';
  * synonyms matched), so an example and a question that say the same thing end up with the same
  * stems. An example filed under a page or heading the manual does not have is a problem, skipped.
  * Each section's heading counts as one of its examples too: it is how the manual itself names
- * the topic, so a section nobody wrote examples for, or a question that is just the heading,
- * is not outscored by sections that have them.
+ * the topic, so a question that is just the heading is near it. Sections nobody wrote examples
+ * for are ranked on their own words alone (see search.ts).
  */
 export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): { index: SearchIndex; problems: Problem[]; indexed: number } {
-  const byKey = new Map(index.sections.map((s, i) => [`${s.page.file}\n${s.heading}`, i]));
+  // A heading repeated on a page (rare) files its examples under the first section of that name.
+  const byKey = new Map<string, number>();
+  index.sections.forEach((s, i) => {
+    const key = `${s.page.file}\n${s.heading}`;
+    if (!byKey.has(key)) byKey.set(key, i);
+  });
   const pages = new Set(index.sections.map((s) => s.page.file));
   const problems = new Map<string, Problem>();
-  const owned: { owner: number; stems: Set<string> }[] = [];
+  const owned: { owner: number; stems: Set<string>; heading?: boolean }[] = [];
   for (const example of examples) {
     let owner = NOT_ANSWERED;
     if (example.answer) {
@@ -32,8 +37,8 @@ export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): 
     owned.push({ owner, stems: questionStems(analyseQuestion(index, example.question)) });
   }
   const indexed = owned.length;
-  if (examples.length) {
-    index.sections.forEach((s, i) => owned.push({ owner: i, stems: questionStems(analyseQuestion(index, s.heading)) }));
-  }
+  // No example could be used: the index stays as it was, ranked on the manual's words alone.
+  if (indexed === 0) return { index, problems: [...problems.values()], indexed };
+  index.sections.forEach((s, i) => owned.push({ owner: i, stems: questionStems(analyseQuestion(index, s.heading)), heading: true }));
   return { index: { ...index, examples: buildExampleIndex(owned) }, problems: [...problems.values()], indexed };
 }

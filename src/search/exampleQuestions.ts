@@ -34,51 +34,66 @@ export class ExampleFileError extends Error {
 
 const SHAPE = 'expected "pages: {page file: {section heading: [questions]}}" and/or "not answered: [questions]"';
 
-/** The 1-based line of the first line of `text` that holds `needle` at or after line `from`. */
-function lineOf(lines: string[], needle: string, from = 0): number | undefined {
-  for (let i = from; i < lines.length; i++) if (lines[i]!.includes(needle)) return i + 1;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The 1-based line at or after `from` (0-based) that starts the mapping key `key`, quoted or not. */
+function keyLine(lines: string[], key: string, from = 0): number | undefined {
+  const pattern = new RegExp(`^\\s*(["']?)${escapeRegExp(key)}\\1\\s*:`);
+  for (let i = from; i < lines.length; i++) if (pattern.test(lines[i]!)) return i + 1;
   return undefined;
 }
 
-function questionsOf(value: unknown, where: string): string[] {
-  if (!Array.isArray(value)) throw new ExampleFileError(`${where} should be a list of questions`);
-  return value.filter((q) => typeof q === 'string' || typeof q === 'number').map(String).map((q) => q.trim()).filter(Boolean);
-}
+const isMapping = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
-export function parseExampleQuestions(text: string, source: string): ExampleQuestion[] {
+/**
+ * Reads one example questions file. YAML that does not parse (a repeated key included: it would
+ * silently drop a list) or a file of the wrong shape throws, and the file is skipped; an entry
+ * that is not a list of questions is a problem, skipped on its own.
+ */
+export function parseExampleQuestions(text: string, source: string): { examples: ExampleQuestion[]; problems: Problem[] } {
   let data: unknown;
   try {
-    data = yaml.load(text, { json: true });
+    data = yaml.load(text);
   } catch (err) {
     const mark = (err as { mark?: { line?: number } }).mark;
     throw new ExampleFileError(`not valid YAML: ${(err as Error).message.split('\n')[0]}`, mark?.line === undefined ? undefined : mark.line + 1);
   }
-  if (data === undefined || data === null) return [];
-  if (typeof data !== 'object' || Array.isArray(data)) throw new ExampleFileError(SHAPE);
-  const lines = text.split('\n');
-  const out: ExampleQuestion[] = [];
-  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+  const examples: ExampleQuestion[] = [];
+  const problems: Problem[] = [];
+  if (data === undefined || data === null) return { examples, problems };
+  if (!isMapping(data)) throw new ExampleFileError(SHAPE);
+  const lines = text.split(/\r?\n/);
+
+  const take = (value: unknown, name: string, line: number | undefined, answer: ExampleQuestion['answer']) => {
+    const items = Array.isArray(value) ? value : [];
+    const bad = !Array.isArray(value) || items.some((q) => typeof q !== 'string' || !q.trim());
+    if (bad) problems.push({ file: source, line, message: `${name} should be a list of questions, each a line of text; skipped` });
+    for (const q of items) if (typeof q === 'string' && q.trim()) examples.push({ question: q.trim(), answer, source, line });
+  };
+
+  for (const [key, value] of Object.entries(data)) {
     if (key === 'not answered') {
-      const line = lineOf(lines, 'not answered');
-      for (const question of questionsOf(value, '"not answered"')) out.push({ question, answer: null, source, line });
+      take(value, '"not answered"', keyLine(lines, key), null);
     } else if (key === 'pages') {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ExampleFileError('"pages" should map page files to {section heading: [questions]}', lineOf(lines, 'pages'));
-      for (const [file, sections] of Object.entries(value as Record<string, unknown>)) {
-        if (!sections || typeof sections !== 'object' || Array.isArray(sections)) throw new ExampleFileError(`"${file}" should map section headings to lists of questions`, lineOf(lines, file));
-        const pageLine = lineOf(lines, file) ?? 0;
-        for (const [heading, questions] of Object.entries(sections as Record<string, unknown>)) {
-          const line = lineOf(lines, heading, pageLine);
-          for (const question of questionsOf(questions, `"${heading}"`)) out.push({ question, answer: { file, heading }, source, line });
+      if (!isMapping(value)) throw new ExampleFileError('"pages" should map page files to {section heading: [questions]}', keyLine(lines, key));
+      for (const [file, sections] of Object.entries(value)) {
+        const pageLine = keyLine(lines, file);
+        if (!isMapping(sections)) {
+          problems.push({ file: source, line: pageLine, message: `"${file}" should map section headings to lists of questions; skipped` });
+          continue;
+        }
+        for (const [heading, questions] of Object.entries(sections)) {
+          take(questions, `"${heading}"`, keyLine(lines, heading, pageLine ?? 0), { file, heading });
         }
       }
     } else {
-      throw new ExampleFileError(`unknown key "${key}": ${SHAPE}`, lineOf(lines, key));
+      throw new ExampleFileError(`unknown key "${key}": ${SHAPE}`, keyLine(lines, key));
     }
   }
-  return out;
+  return { examples, problems };
 }
 
-/** Every `*.yml` in the manual folder's example-questions/ folder; a file that cannot be read is a problem and skipped. */
+/** Every `*.yml` in the manual folder's example-questions/ folder; a file that cannot be read or parsed is a problem, skipped. */
 export function loadExampleQuestions(manualDir: string): { examples: ExampleQuestion[]; problems: Problem[] } {
   const dir = path.join(manualDir, EXAMPLES_FOLDER);
   const examples: ExampleQuestion[] = [];
@@ -88,7 +103,9 @@ export function loadExampleQuestions(manualDir: string): { examples: ExampleQues
   for (const name of files) {
     const file = path.join(dir, name);
     try {
-      examples.push(...parseExampleQuestions(readFileSync(file, 'utf8'), file));
+      const parsed = parseExampleQuestions(readFileSync(file, 'utf8'), file);
+      examples.push(...parsed.examples);
+      problems.push(...parsed.problems);
     } catch (err) {
       const line = err instanceof ExampleFileError ? err.line : undefined;
       problems.push({ file, line, message: err instanceof ExampleFileError ? err.message : `cannot be read: ${(err as Error).message}` });

@@ -10,15 +10,17 @@ export const NOT_ANSWERED = -1;
 export interface ExampleIndex {
   count: number;
   owners: number[];
-  /** How many examples each owner has. */
+  /** How many examples each owner has, headings included. */
   perOwner: Map<number, number>;
+  /** The sections that have examples people wrote, not just their heading. */
+  written: Set<number>;
   norms: number[];
   /** stem -> the examples that use it, with the stem's weight (its idf over the examples). */
   postings: Map<string, number[]>;
   idf: Map<string, number>;
 }
 
-export function buildExampleIndex(examples: { owner: number; stems: Set<string> }[]): ExampleIndex {
+export function buildExampleIndex(examples: { owner: number; stems: Set<string>; heading?: boolean }[]): ExampleIndex {
   const postings = new Map<string, number[]>();
   examples.forEach(({ stems }, i) => {
     for (const s of stems) {
@@ -31,8 +33,12 @@ export function buildExampleIndex(examples: { owner: number; stems: Set<string> 
   for (const [s, list] of postings) idf.set(s, idfOf(examples.length, list.length));
   const norms = examples.map(({ stems }) => Math.sqrt([...stems].reduce((sum, s) => sum + idf.get(s)! ** 2, 0)));
   const perOwner = new Map<number, number>();
-  for (const { owner } of examples) perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
-  return { count: examples.length, owners: examples.map((e) => e.owner), perOwner, norms, postings, idf };
+  const written = new Set<number>();
+  for (const { owner, heading } of examples) {
+    perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
+    if (!heading && owner !== NOT_ANSWERED) written.add(owner);
+  }
+  return { count: examples.length, owners: examples.map((e) => e.owner), perOwner, written, norms, postings, idf };
 }
 
 export interface Nearest {
@@ -54,6 +60,7 @@ export interface Nearest {
 export function nearestExamples(index: ExampleIndex, stems: Set<string>, k = 1): Nearest {
   const bySection = new Map<number, number>();
   if (index.count === 0 || stems.size === 0) return { bySection, notAnswered: 0 };
+  k = Math.max(1, Math.floor(k));
   const unused = idfOf(index.count, 0);
   let norm = 0;
   const dots = new Map<number, number>();

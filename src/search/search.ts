@@ -27,7 +27,7 @@ export interface Match {
    * with example questions, blended with how near the question is to the section's examples.
    */
   score: number;
-  /** With example questions: similarity (0..1) of the question to this section's nearest examples. */
+  /** With example questions, for a section that has some: similarity (0..1) of the question to its nearest ones. */
   example?: number;
   /** With example questions: the score from the section's own words alone. */
   lexical?: number;
@@ -194,13 +194,15 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   let notAnswered = 0;
   if (usesExamples) {
     // The section's own words and the way people ask for it, blended: either alone misses
-    // questions the other catches (see README "Example questions").
+    // questions the other catches (see README "Example questions"). A section nobody wrote
+    // examples for is scored on its own words, not marked down for having none.
     const near = nearestExamples(index.examples, questionStems(concepts), PARAMS.examples.nearest);
     notAnswered = near.notAnswered;
     const w = PARAMS.examples.weight;
     ranked = [...new Set([...scores.keys(), ...near.bySection.keys()])].map((i) => {
-      const example = near.bySection.get(i) ?? 0;
       const own = lexical(i);
+      if (!index.examples.written.has(i)) return { i, score: own, lexical: own };
+      const example = near.bySection.get(i) ?? 0;
       return { i, score: (own + w * example) / (1 + w), example, lexical: own };
     });
   } else {

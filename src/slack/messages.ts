@@ -3,7 +3,7 @@ import { alternativesOf } from '../answer/answer.js';
 import type { ManualIndex } from '../answer/manualIndex.js';
 import type { Section } from '../sections/types.js';
 import { type Block, type Button, clip, LIMITS, type Message, renderSection } from './blocks.js';
-import { escapeMrkdwn, quoteUserText } from './escape.js';
+import { escapeMrkdwn, mrkdwnLink, quoteUserText } from './escape.js';
 
 export const SHOW_SECTION_ACTION = 'show_section';
 
@@ -12,13 +12,18 @@ function manualHome(manual: ManualIndex): string {
   return `${manual.baseUrl}.html`;
 }
 
-/** Buttons that post a section (actions/showSection), labelled `${prefix}${heading}`. */
-function sectionButtons(sections: Section[], prefix: string, blockId: string): Block[] {
+/** A section's name where it may be confused with another: with its page's title, when there are several pages. */
+function sectionName(manual: ManualIndex, s: Section): string {
+  return manual.pageCount > 1 && s.heading !== s.page.title ? `${s.heading} (${s.page.title})` : s.heading;
+}
+
+/** Buttons that post a section (actions/showSection), labelled `${prefix}${label}`. */
+function sectionButtons(sections: Section[], prefix: string, blockId: string, label: (s: Section) => string = (s) => s.heading): Block[] {
   if (!sections.length) return [];
   const elements: Button[] = sections.map((s, i) => ({
     type: 'button',
     action_id: `${SHOW_SECTION_ACTION}:${i}`,
-    text: { type: 'plain_text', text: clip(`${prefix}${s.heading}`, LIMITS.buttonText), emoji: false },
+    text: { type: 'plain_text', text: clip(`${prefix}${label(s)}`, LIMITS.buttonText), emoji: false },
     value: s.id,
   }));
   return [{ type: 'actions', block_id: blockId, elements }];
@@ -34,13 +39,13 @@ export function sectionMessage(manual: ManualIndex, section: Section, alternativ
 export function topicsBlocks(manual: ManualIndex, max = 25): Block[] {
   const items: string[] = [];
   if (manual.pageCount === 1) {
-    for (const s of manual.sections) items.push(`• <${s.url}|${escapeMrkdwn(s.heading)}>`);
+    for (const s of manual.sections) items.push(`• ${mrkdwnLink(s.url, s.heading)}`);
   } else {
     const seen = new Set<string>();
     for (const s of manual.sections) {
       if (seen.has(s.page.url)) continue;
       seen.add(s.page.url);
-      items.push(`• <${s.page.url}|${escapeMrkdwn(s.page.title)}>`);
+      items.push(`• ${mrkdwnLink(s.page.url, s.page.title)}`);
     }
   }
   const shown = items.slice(0, max);
@@ -74,14 +79,14 @@ export function noMatchMessage(manual: ManualIndex, question: string): Message {
  */
 export function closeCallMessage(manual: ManualIndex, question: string, sections: Section[]): Message {
   const quoted = quoteUserText(question);
-  const names = sections.map((s) => (manual.pageCount > 1 ? `${s.heading} (${s.page.title})` : s.heading));
-  const list = sections.map((s, i) => `• <${s.url}|${escapeMrkdwn(names[i]!)}>`).join('\n');
+  const names = sections.map((s) => sectionName(manual, s));
+  const list = sections.map((s, i) => `• ${mrkdwnLink(s.url, names[i]!)}`).join('\n');
   return {
     text: `More than one section of the manual could answer “${quoted}”: ${names.map(escapeMrkdwn).join('; ')}.`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `More than one section of the manual could answer “${quoted}”. Which one did you mean?` } },
       { type: 'section', text: { type: 'mrkdwn', text: list } },
-      ...sectionButtons(sections, '', 'close_call'),
+      ...sectionButtons(sections, '', 'close_call', (s) => sectionName(manual, s)),
     ],
   };
 }

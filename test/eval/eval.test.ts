@@ -28,21 +28,22 @@ describe('answer quality on the shipped page', () => {
     expect(answerQuestion(manual, question).answered).toBe(false);
   });
 
-  // A floor under the evaluation set, so a change that makes answers worse fails here;
+  // A floor under the evaluation sets, a little below what they measure (npm run eval), so a
+  // change that makes answers worse fails here;
   // `npm run eval` prints the figures and every miss.
   it('keeps its accuracy on the evaluation set', () => {
     const report = evaluate(manual, readQuestions(path.resolve('test/eval/tech-lead-questions.json')));
     expect(report.total).toBeGreaterThanOrEqual(80);
     expect(report.unanswerable).toBeGreaterThanOrEqual(12);
-    expect(report.top1).toBeGreaterThanOrEqual(0.9);
+    expect(report.top1).toBeGreaterThanOrEqual(0.88);
     expect(report.top3).toBeGreaterThanOrEqual(0.95);
-    expect(report.wrong / report.total).toBeLessThanOrEqual(0.05);
+    expect(report.wrong / report.total).toBeLessThanOrEqual(0.03);
   });
 
   it.each(['tech-lead-test-questions.json', 'tech-lead-fresh-questions.json'])('keeps its accuracy on the questions it was never tuned on: %s', (file) => {
     const report = evaluate(manual, readQuestions(path.resolve('test/eval', file)), false);
     expect(report.top1).toBeGreaterThanOrEqual(0.8);
     expect(report.wrong / report.total).toBeLessThanOrEqual(0.05);
-    expect(report.declined / report.unanswerable).toBeGreaterThanOrEqual(0.9);
+    expect(report.declined / report.unanswerable).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -4,6 +4,7 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
 import { formatProblem } from '../../src/manual/types.js';
 import { ExampleFileError, parseExampleQuestions } from '../../src/search/exampleQuestions.js';
+import { buildExampleIndex, NOT_ANSWERED, nearestExamples } from '../../src/search/nearestExamples.js';
 import { search } from '../../src/search/search.js';
 import { page, tempManual } from '../support/tempManual.js';
 
@@ -38,7 +39,8 @@ const EXAMPLES = [
 
 describe('parseExampleQuestions', () => {
   it('reads questions by page and section, and the ones the manual does not answer', () => {
-    const examples = parseExampleQuestions(EXAMPLES, 'people.yml');
+    const { examples, problems } = parseExampleQuestions(EXAMPLES, 'people.yml');
+    expect(problems).toEqual([]);
     expect(examples.map((e) => [e.question, e.answer?.heading ?? null, e.line])).toEqual([
       ['a colleague looks exhausted and miserable', 'Looking after people', 4],
       ['what if a colleague seems miserable at work', 'Looking after people', 4],
@@ -47,23 +49,90 @@ describe('parseExampleQuestions', () => {
       ['how do I book annual leave for the team', null, 10],
     ]);
     expect(examples[0]?.answer?.file).toBe('team.html.md');
-    expect(parseExampleQuestions('', 'empty.yml')).toEqual([]);
+    expect(parseExampleQuestions('', 'empty.yml').examples).toEqual([]);
+    expect(parseExampleQuestions('# only a comment\r\n', 'comment.yml').examples).toEqual([]);
   });
 
-  it('names the line of broken YAML, and says what shape it expected', () => {
-    let error: unknown;
-    try {
-      parseExampleQuestions('pages:\n  team.html.md:\n    Deploying code: [unclosed\n', 'bad.yml');
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(ExampleFileError);
-    expect((error as ExampleFileError).message).toMatch(/not valid YAML/);
-    expect((error as ExampleFileError).line).toBeGreaterThanOrEqual(3);
+  it('reads Windows line endings, and names a key\'s own line, not a comment or question that mentions it', () => {
+    const text = ['# Deploying code: how people ask', 'pages:', '  team.html.md:', '    "Looking after people":', '      - "deploying code makes me anxious"', "    'Deploying code':", '      - "ship it"', 'not answered:', '  - "not answered: what is this"'].join('\r\n');
+    const { examples } = parseExampleQuestions(text, 'x.yml');
+    expect(examples.map((e) => [e.answer?.heading ?? null, e.line])).toEqual([
+      ['Looking after people', 4],
+      ['Deploying code', 6],
+      [null, 8],
+    ]);
+  });
+
+  it('names the line of broken YAML, and of a repeated key, which would silently drop a list', () => {
+    const failure = (text: string) => {
+      try {
+        parseExampleQuestions(text, 'bad.yml');
+      } catch (err) {
+        return err as ExampleFileError;
+      }
+      throw new Error('expected it to throw');
+    };
+    const broken = failure('pages:\n  team.html.md:\n    Deploying code: [unclosed\n');
+    expect(broken).toBeInstanceOf(ExampleFileError);
+    expect(broken.message).toMatch(/not valid YAML/);
+    expect(broken.line).toBeGreaterThanOrEqual(3);
+    const repeated = failure('pages:\n  team.html.md:\n    Deploying code: [a]\n    Deploying code: [b]\n');
+    expect(repeated.message).toMatch(/not valid YAML: duplicated mapping key/);
+    expect(repeated.line).toBe(4);
+  });
+
+  it('rejects a file of the wrong shape, saying what it expected', () => {
     expect(() => parseExampleQuestions('- a list', 'x.yml')).toThrow(/expected "pages:/);
     expect(() => parseExampleQuestions('questions: [a]', 'x.yml')).toThrow(/unknown key "questions"/);
-    expect(() => parseExampleQuestions('not answered: just one', 'x.yml')).toThrow(/should be a list of questions/);
-    expect(() => parseExampleQuestions('pages:\n  team.html.md: [a, b]', 'x.yml')).toThrow(/should map section headings/);
+    expect(() => parseExampleQuestions('pages: [a]', 'x.yml')).toThrow(/"pages" should map page files/);
+  });
+
+  it('skips an entry that is not a list of questions, with its line, and keeps the rest', () => {
+    const text = ['pages:', '  team.html.md: [a, b]', '  other.html.md:', '    Intro:', '      - "a real question"', '      - [nested]', '      - 42', '    Empty:', 'not answered: just one'].join('\n');
+    const { examples, problems } = parseExampleQuestions(text, 'odd.yml');
+    expect(examples.map((e) => e.question)).toEqual(['a real question']);
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '2: "team.html.md" should map section headings to lists of questions; skipped',
+      '4: "Intro" should be a list of questions, each a line of text; skipped',
+      '8: "Empty" should be a list of questions, each a line of text; skipped',
+      '9: "not answered" should be a list of questions, each a line of text; skipped',
+    ]);
+  });
+});
+
+describe('nearestExamples', () => {
+  const bag = (...stems: string[]) => new Set(stems);
+  const index = buildExampleIndex([
+    { owner: 0, stems: bag('leaver', 'trello') },
+    { owner: 0, stems: bag('leaver', 'access') },
+    { owner: 1, stems: bag('weeknot') },
+    { owner: NOT_ANSWERED, stems: bag('annual', 'leav') },
+  ]);
+
+  it('gives each section the similarity of its nearest examples, and "not answered" its own', () => {
+    const near = nearestExamples(index, bag('leaver', 'trello'));
+    expect(near.bySection.get(0)).toBeCloseTo(1, 5);
+    expect(near.bySection.has(1)).toBe(false);
+    expect(near.notAnswered).toBe(0);
+    expect(nearestExamples(index, bag('annual', 'leav')).notAnswered).toBeCloseTo(1, 5);
+  });
+
+  it('averages over the k nearest, or over all a section has when it has fewer', () => {
+    const one = nearestExamples(index, bag('leaver', 'trello'), 1).bySection.get(0)!;
+    const two = nearestExamples(index, bag('leaver', 'trello'), 2).bySection.get(0)!;
+    const five = nearestExamples(index, bag('leaver', 'trello'), 5).bySection.get(0)!;
+    expect(two).toBeLessThan(one);
+    expect(five).toBeCloseTo(two, 10);
+    expect(nearestExamples(index, bag('leaver'), 0).bySection.get(0)).toBeGreaterThan(0);
+  });
+
+  it('counts words no example uses against the question: it is about something else', () => {
+    const plain = nearestExamples(index, bag('weeknot')).bySection.get(1)!;
+    const diluted = nearestExamples(index, bag('weeknot', 'zebra')).bySection.get(1)!;
+    expect(plain).toBeCloseTo(1, 5);
+    expect(diluted).toBeLessThan(0.6);
+    expect(nearestExamples(index, bag()).bySection.size).toBe(0);
+    expect(nearestExamples(buildExampleIndex([]), bag('leaver')).notAnswered).toBe(0);
   });
 });
 
@@ -85,6 +154,8 @@ describe('a manual with example questions', () => {
 
   it('loads them with no problems, each section’s heading counting as one of its examples', () => {
     expect(manual.problems).toEqual([]);
+    expect(manual.exampleProblems).toEqual([]);
+    expect(manual.exampleQuestions).toBe(5);
     expect(manual.search.examples.count).toBe(5 + 3);
   });
 
@@ -137,7 +208,8 @@ describe('example question files with problems', () => {
   afterAll(() => fixture.remove());
 
   it('reports each by file and line, skips it, and keeps the rest', () => {
-    const problems = manual.problems.map(formatProblem).map((p) => p.replace(fixture.dir + path.sep, ''));
+    expect(manual.problems).toEqual([]);
+    const problems = manual.exampleProblems.map(formatProblem).map((p) => p.replace(fixture.dir + path.sep, ''));
     expect(problems).toEqual([
       expect.stringMatching(/^example-questions[/\\]broken\.yml:\d+: not valid YAML/),
       'example-questions/stale.yml:3: no section "Old heading" on team.html.md; its example questions are skipped'.replace('/', path.sep),
@@ -151,6 +223,45 @@ describe('the shipped example questions', () => {
   it('all name a section of the shipped manual', async () => {
     const shipped = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
     expect(shipped.problems).toEqual([]);
+    expect(shipped.exampleProblems).toEqual([]);
     expect(shipped.search.examples.count).toBeGreaterThanOrEqual(480);
   });
 });
+
+describe('a manual with examples for only some sections', () => {
+  let fixture: ReturnType<typeof tempManual>;
+  let manual: ManualIndex;
+  beforeAll(async () => {
+    const examples = ['pages:', '  team.html.md:', '    Looking after people:', '      - "a colleague seems miserable"', '      - "my colleague is miserable"'].join('\n');
+    fixture = tempManual({ 'team.html.md': PAGE, 'example-questions/some.yml': examples });
+    manual = await loadManualIndex({ dir: fixture.dir, baseUrl: DEFAULT_BASE_URL });
+  });
+  afterAll(() => fixture.remove());
+
+  it('still answers from a section nobody wrote examples for, on its own words', () => {
+    const answer = answerQuestion(manual, 'release app second approval');
+    expect(answer.answered).toBe(true);
+    expect(answer.matches[0]?.section.heading).toBe('Deploying code');
+    expect(answer.matches[0]?.example).toBeUndefined();
+  });
+
+  it('and from the section that has them, by the way people ask', () => {
+    expect(answerQuestion(manual, 'a colleague seems miserable').matches[0]?.section.heading).toBe('Looking after people');
+  });
+});
+
+describe('example questions that name nothing in the manual', () => {
+  it('leave the index as it was: ranked on the manual’s words alone', async () => {
+    const fixture = tempManual({ 'team.html.md': PAGE, 'example-questions/stale.yml': 'pages:\n  team.html.md:\n    Old heading: ["a question"]\n' });
+    try {
+      const manual = await loadManualIndex({ dir: fixture.dir, baseUrl: DEFAULT_BASE_URL });
+      expect(manual.exampleQuestions).toBe(0);
+      expect(manual.search.examples.count).toBe(0);
+      expect(manual.exampleProblems).toHaveLength(1);
+      expect(answerQuestion(manual, 'release app second approval').answered).toBe(true);
+    } finally {
+      fixture.remove();
+    }
+  });
+});
+

@@ -52,6 +52,32 @@ describe('ManualStore', () => {
     expect(JSON.stringify(error)).toContain('rota.html.md');
   });
 
+  it('takes a page edit that leaves example questions stale, and warns about the examples', async () => {
+    const { manual, store, logs } = setup();
+    fs.mkdirSync(path.join(manual.dir, 'example-questions'));
+    fs.writeFileSync(path.join(manual.dir, 'example-questions', 'rota.yml'), 'pages:\n  rota.html.md:\n    Swapping shifts: ["can I change my shift"]\n');
+    await store.load();
+    expect(store.current().exampleQuestions).toBe(1);
+    fs.writeFileSync(path.join(manual.dir, 'rota.html.md'), page('Support rota', '## Changing shifts\n\nAsk in the rota channel to change a shift.\n'));
+    expect(await store.reload()).toBe(true);
+    expect(headings(store)).toContain('Changing shifts');
+    const warning = logs.find((l) => l.level === 'warn' && l.msg === 'skipped example questions');
+    expect(String(warning?.problem)).toMatch(/rota\.yml:3: no section "Swapping shifts" on rota\.html\.md/);
+  });
+
+  it('takes an example questions file that breaks, without its examples, and warns', async () => {
+    const { manual, store, logs } = setup();
+    fs.mkdirSync(path.join(manual.dir, 'example-questions'));
+    const file = path.join(manual.dir, 'example-questions', 'rota.yml');
+    fs.writeFileSync(file, 'pages:\n  rota.html.md:\n    Swapping shifts: ["can I change my shift"]\n');
+    await store.load();
+    fs.writeFileSync(file, 'pages:\n  rota.html.md:\n    Swapping shifts: [unclosed\n');
+    expect(await store.reload()).toBe(true);
+    expect(store.current().exampleQuestions).toBe(0);
+    expect(answerQuestion(store.current(), 'swap a shift').answered).toBe(true);
+    expect(logs.some((l) => l.level === 'warn' && String(l.problem).includes('not valid YAML'))).toBe(true);
+  });
+
   it('keeps serving when the folder loses every page', async () => {
     const { manual, store } = setup();
     await store.load();

@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals';
+import { decide } from '../../src/answer/decide.js';
+import { PARAMS } from '../../src/search/params.js';
+import type { Match } from '../../src/search/search.js';
+import type { Section } from '../../src/sections/types.js';
+
+const section = (heading: string) => ({ heading }) as Section;
+const match = (heading: string, score: number, example?: number): Match => ({ section: section(heading), score, ...(example === undefined ? {} : { example }) });
+
+describe('decide, without example questions', () => {
+  const { sure, min, ratio } = PARAMS.decision;
+  const result = (...matches: Match[]) => ({ matches, usesExamples: false, notAnswered: 0 });
+
+  it('answers a sure match whatever the runner-up', () => {
+    expect(decide(result(match('a', sure), match('b', sure))).verdict).toBe('answer');
+  });
+
+  it('answers a weaker match that clears the margin, declines one below the threshold', () => {
+    expect(decide(result(match('a', min), match('b', min / ratio - 0.01))).verdict).toBe('answer');
+    expect(decide(result(match('a', min - 0.01))).verdict).toBe('no answer');
+    expect(decide(result()).verdict).toBe('no answer');
+  });
+
+  it('calls a near tie a close call, offering only the matches that clear the threshold', () => {
+    const best = (min + sure) / 2;
+    const decision = decide(result(match('a', best), match('b', best - 0.01), match('c', min - 0.01)));
+    expect(decision.verdict).toBe('close call');
+    expect(decision.closeCall.map((m) => m.section.heading)).toEqual(['a', 'b']);
+  });
+});
+
+describe('decide, with example questions', () => {
+  const { min, ratio, notAnswered } = PARAMS.examples.decision;
+  const result = (notAnsweredSimilarity: number, ...matches: Match[]) => ({ matches, usesExamples: true, notAnswered: notAnsweredSimilarity });
+
+  it('declines when the question is nearer questions the manual does not answer', () => {
+    expect(decide(result(0.5, match('a', 0.9, 0.5 * notAnswered - 0.01))).verdict).toBe('no answer');
+    expect(decide(result(0.5, match('a', 0.9, 0.5 * notAnswered + 0.01))).verdict).toBe('answer');
+  });
+
+  it('skips that check for a section nobody wrote examples for', () => {
+    expect(decide(result(0.9, match('a', 0.9))).verdict).toBe('answer');
+  });
+
+  it('uses its own threshold and margin', () => {
+    expect(decide(result(0, match('a', min - 0.01, 1))).verdict).toBe('no answer');
+    expect(decide(result(0, match('a', min + 0.01, 1), match('b', (min + 0.01) / ratio + 0.01, 1))).verdict).toBe('close call');
+  });
+});
