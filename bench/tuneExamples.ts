@@ -61,8 +61,9 @@ for (const r of rankings.slice(0, Math.max(5, tied.length))) console.log(`  weig
 
 // 2. Decision: a grid over the rule in decide.ts, scored as right answers minus WRONG_COST times
 // the wrong ones. A wrong answer misleads, where a declined one sends the person to ask someone;
-// the issue's targets (at most 2% wrong, against 95% right) weigh it heavily. 3 and 4 choose the
-// same settings here; 2 (npm run tune's cost) answers 3 points more and is wrong 1.3 points more.
+// the issue's targets (at most 2% wrong, against 95% right) weigh it heavily. With six writers'
+// files, 3 and 4 chose the same settings, and 2 (npm run tune's cost) answered 3 points more and
+// was wrong 1.3 points more.
 const wrongCost = Number(process.env.WRONG_COST ?? 3);
 function across() {
   let right = 0, wrong = 0, n = 0;

@@ -23,7 +23,7 @@ export interface Decision {
  *   on that rather than guess; above it but in a near tie, it offers the sections in the tie.
  * - `notAnswered`: with example questions, the best section's examples must be this many times
  *   nearer the question than the nearest questions the manual does not answer, however well the
- *   section scores: "how long until a leaver's GitHub account goes?" shares words with leavers.
+ *   section scores: "how do I request AWS access for a new app?" shares words with getting access.
  *   (A section nobody wrote examples for has nothing to compare, and skips this check.)
  */
 export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered'>): Decision {

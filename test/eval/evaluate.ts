@@ -32,6 +32,10 @@ export interface EvalReport {
   answerable: number;
   unanswerable: number;
   declined: number;
+  /** Declined as a close call (the sections offered instead of an answer)... */
+  closeCalls: number;
+  /** ...and of those, the ones that offered the expected section. */
+  closeCallsRight: number;
 }
 
 export function readQuestions(file: string): EvalQuestion[] {
@@ -69,6 +73,11 @@ export function summarise(results: EvalResult[]): EvalReport {
     answerable: answerable.length,
     unanswerable: unanswerable.length,
     declined: unanswerable.filter((r) => !r.answer.answered).length,
+    closeCalls: results.filter((r) => r.answer.closeCall.length > 1).length,
+    closeCallsRight: results.filter((r) => {
+      const { expect } = r.question;
+      return r.answer.closeCall.length > 1 && expect !== null && r.answer.closeCall.some((s) => isExpected(s, expect));
+    }).length,
   };
 }
 
@@ -79,6 +88,7 @@ export function formatReport(title: string, report: EvalReport, showMisses = tru
     `${title}: ${report.total} questions (${report.answerable} answerable, ${report.unanswerable} not)`,
     `  top-1 accuracy ${pct(report.top1)}   top-3 recall ${pct(report.top3)}   MRR ${report.mrr.toFixed(3)}`,
     `  wrong answers given ${report.wrong} (${pct(report.wrong / Math.max(1, report.total))})   unanswerable declined ${report.declined}/${report.unanswerable}`,
+    `  close calls ${report.closeCalls} (declined, sections offered instead), the expected one offered in ${report.closeCallsRight}`,
   ];
   const misses = report.results.filter((r) => !r.correct);
   if (showMisses && misses.length) {
