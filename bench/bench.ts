@@ -10,7 +10,7 @@ import { answerQuestion } from '../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualSource, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
 import { loadManual } from '../src/manual/loadManual.js';
 import { buildIndex } from '../src/search/buildIndex.js';
-import { indexExamples } from '../src/search/exampleIndex.js';
+import { indexExamples } from '../src/search/indexExamples.js';
 import { loadExampleQuestions } from '../src/search/exampleQuestions.js';
 import { loadSynonyms } from '../src/search/synonyms.js';
 import { splitSections } from '../src/sections/splitSections.js';

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
 import { buildIndex } from '../src/search/buildIndex.js';
-import { indexExamples } from '../src/search/exampleIndex.js';
+import { indexExamples } from '../src/search/indexExamples.js';
 import type { ExampleQuestion } from '../src/search/exampleQuestions.js';
 import { search } from '../src/search/search.js';
 import { answers, readWriters } from './writers.js';

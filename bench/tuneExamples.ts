@@ -16,7 +16,7 @@ import path from 'node:path';
 import { answerQuestion } from '../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
 import { buildIndex } from '../src/search/buildIndex.js';
-import { indexExamples } from '../src/search/exampleIndex.js';
+import { indexExamples } from '../src/search/indexExamples.js';
 import type { ExampleQuestion } from '../src/search/exampleQuestions.js';
 import { PARAMS } from '../src/search/params.js';
 import { search } from '../src/search/search.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadManual, NoPagesError } from '../manual/loadManual.js';
 import type { Problem } from '../manual/types.js';
 import { buildIndex, type SearchIndex } from '../search/buildIndex.js';
-import { indexExamples } from '../search/exampleIndex.js';
+import { indexExamples } from '../search/indexExamples.js';
 import { loadExampleQuestions } from '../search/exampleQuestions.js';
 import { loadSynonyms, SynonymFileError, type SynonymList } from '../search/synonyms.js';
 import { splitSections } from '../sections/splitSections.js';

@@ -43,7 +43,7 @@ export interface SearchIndex {
   headingStems: Set<string>[];
   /** Corrections already worked out, since people repeat the same typos. */
   corrections: Map<string, VocabularyWord | null>;
-  /** Example questions (see exampleIndex.ts); empty until indexExamples adds them. */
+  /** Example questions (see indexExamples.ts); empty until indexExamples adds them. */
   examples: ExampleIndex;
 }
 

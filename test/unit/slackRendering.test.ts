@@ -87,3 +87,31 @@ describe('links to the manual home', () => {
     expect(JSON.stringify(message.blocks)).toContain('<https://docs.example.gov.uk/guides.html|the GOV.UK developer manual>');
   });
 });
+
+describe('a close call', () => {
+  it('names each section with its page on a manual of several pages, escaped, with a button each', async () => {
+    const { loadManualIndex } = await import('../../src/answer/manualIndex.js');
+    const { closeCallMessage } = await import('../../src/slack/messages.js');
+    const { page, tempManual } = await import('../support/tempManual.js');
+    const fixture = tempManual({
+      'a.html.md': page('Deploys <& rollbacks>', '## Overview\n\nHow deploys work.\n'),
+      'b.html.md': page('Rotas | shifts', '## Overview\n\nHow rotas work.\n'),
+    });
+    try {
+      const manual = await loadManualIndex({ dir: fixture.dir, baseUrl: DEFAULT_BASE_URL });
+      const overviews = manual.sections.filter((s) => s.heading === 'Overview');
+      const message = closeCallMessage(manual, 'overview <!here>', overviews);
+      // mrkdwn is escaped; button labels are plain_text, which Slack shows as written.
+      const mrkdwn = [message.text, ...message.blocks.map((b) => (b.type === 'section' ? b.text.text : ''))].join('\n');
+      expect(mrkdwn).not.toMatch(/<!here>|<& /);
+      expect(message.text).toContain('Overview (Deploys &lt;&amp; rollbacks&gt;); Overview (Rotas | shifts)');
+      const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+      expect(buttons.map((b) => b.text.text)).toEqual(['Overview (Deploys <& rollbacks>)', 'Overview (Rotas | shifts)']);
+      expect(buttons.map((b) => b.value)).toEqual(overviews.map((s) => s.id));
+      const list = message.blocks[1];
+      expect(list?.type === 'section' ? list.text.text : '').toContain('|Overview (Rotas ¦ shifts)>');
+    } finally {
+      fixture.remove();
+    }
+  });
+});
