@@ -41,7 +41,7 @@ export const PARAMS = {
    * examples, never on the evaluation questions.
    */
   examples: {
-    weight: 4,
+    weight: 3,
     nearest: 2,
     // sure: 2 is above any score: with examples, every answer has to clear the margin.
     decision: { sure: 2, min: 0.35, ratio: 1.2, notAnswered: 1.2 },
