@@ -6,6 +6,7 @@ import { manualSourceFromEnv } from '../config.js';
 import { NoPagesError } from '../manual/loadManual.js';
 import { formatProblem } from '../manual/types.js';
 import { renderText } from '../render/renderText.js';
+import { sectionName } from '../sections/sectionName.js';
 
 export interface CliIo {
   stdout: Writable;
@@ -60,14 +61,13 @@ export function answerJson(answer: Answer): string {
 export function answerText(manual: ManualIndex, answer: Answer): string {
   const best = answer.matches[0];
   if (!answer.answered && answer.closeCall.length > 1) {
-    const name = (s: (typeof answer.closeCall)[number]) => (manual.pageCount > 1 && s.heading !== s.page.title ? `${s.heading} (${s.page.title})` : s.heading);
-    return [`More than one section of the manual could answer "${answer.question}":`, ...answer.closeCall.map((s) => `  - ${name(s)}: ${s.url}`)].join('\n');
+    return [`More than one section of the manual could answer "${answer.question}":`, ...answer.closeCall.map((s) => `  - ${sectionName(s, manual.pageCount > 1)}: ${s.url}`)].join('\n');
   }
   if (!answer.answered || !best) {
     return [`No section of the manual answers "${answer.question}".`, '', 'Topics:', topicsText(manual)].join('\n');
   }
   const { section } = best;
-  const lines = [section.heading === section.page.title ? section.heading : `${section.heading} (${section.page.title})`, ''];
+  const lines = [sectionName(section, true), ''];
   const body = renderText(section.content);
   if (body) lines.push(body, '');
   lines.push(section.url);
@@ -112,14 +112,14 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
+  const problems = [...manual.problems, ...manual.exampleProblems];
   if (args[0] === 'check') {
-    const problems = [...manual.problems, ...manual.exampleProblems];
     for (const p of problems) warn(formatProblem(p));
     const examples = manual.exampleQuestions ? `${manual.exampleQuestions} example questions, ` : '';
     write(`${manual.pageCount} pages, ${manual.sections.length} sections, ${examples}${problems.length} problems`);
     return problems.length ? 1 : 0;
   }
-  for (const p of [...manual.problems, ...manual.exampleProblems]) warn(`warning: skipped ${formatProblem(p)}`);
+  for (const p of problems) warn(`warning: skipped ${formatProblem(p)}`);
   if (args[0] === 'topics') {
     write(topicsText(manual));
     return 0;

@@ -1,6 +1,7 @@
 import type { Answer } from '../answer/answer.js';
 import { alternativesOf } from '../answer/answer.js';
 import type { ManualIndex } from '../answer/manualIndex.js';
+import { sectionName } from '../sections/sectionName.js';
 import type { Section } from '../sections/types.js';
 import { type Block, type Button, clip, LIMITS, type Message, renderSection } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink, quoteUserText } from './escape.js';
@@ -10,11 +11,6 @@ export const SHOW_SECTION_ACTION = 'show_section';
 /** The manual's index page sits beside its folder: .../manual -> .../manual.html, as on the site. */
 function manualHome(manual: ManualIndex): string {
   return `${manual.baseUrl}.html`;
-}
-
-/** A section's name where it may be confused with another: with its page's title, when there are several pages. */
-function sectionName(manual: ManualIndex, s: Section): string {
-  return manual.pageCount > 1 && s.heading !== s.page.title ? `${s.heading} (${s.page.title})` : s.heading;
 }
 
 /** Buttons that post a section (actions/showSection), labelled `${prefix}${label}`. */
@@ -79,14 +75,14 @@ export function noMatchMessage(manual: ManualIndex, question: string): Message {
  */
 export function closeCallMessage(manual: ManualIndex, question: string, sections: Section[]): Message {
   const quoted = quoteUserText(question);
-  const names = sections.map((s) => sectionName(manual, s));
+  const names = sections.map((s) => sectionName(s, manual.pageCount > 1));
   const list = sections.map((s, i) => `• ${mrkdwnLink(s.url, names[i]!)}`).join('\n');
   return {
     text: `More than one section of the manual could answer “${quoted}”: ${names.map(escapeMrkdwn).join('; ')}.`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `More than one section of the manual could answer “${quoted}”. Which one did you mean?` } },
       { type: 'section', text: { type: 'mrkdwn', text: list } },
-      ...sectionButtons(sections, '', 'close_call', (s) => sectionName(manual, s)),
+      ...sectionButtons(sections, '', 'close_call', (s) => sectionName(s, manual.pageCount > 1)),
     ],
   };
 }
