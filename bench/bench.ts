@@ -9,8 +9,7 @@ import path from 'node:path';
 import { answerQuestion } from '../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualSource, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
 import { loadManual } from '../src/manual/loadManual.js';
-import { buildIndex } from '../src/search/buildIndex.js';
-import { indexExamples } from '../src/search/indexExamples.js';
+import { buildSearchIndex } from '../src/search/indexExamples.js';
 import { loadExampleQuestions } from '../src/search/exampleQuestions.js';
 import { loadSynonyms } from '../src/search/synonyms.js';
 import { splitSections } from '../src/sections/splitSections.js';
@@ -41,7 +40,7 @@ async function bench(name: string, source: ManualSource): Promise<void> {
     stages.split.push(performance.now() - t);
     t = performance.now();
     const { examples } = loadExampleQuestions(source.dir);
-    indexExamples(buildIndex(sections, loadSynonyms(path.join(SHIPPED_MANUAL_DIR, 'synonyms.yml')), examples.map((e) => e.question)), examples);
+    buildSearchIndex(sections, loadSynonyms(path.join(SHIPPED_MANUAL_DIR, 'synonyms.yml')), examples);
     stages.index.push(performance.now() - t);
     t = performance.now();
     prerender(sections, pages.length > 1);

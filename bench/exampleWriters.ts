@@ -7,14 +7,14 @@
  */
 import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
 import { buildIndex } from '../src/search/buildIndex.js';
-import { indexExamples } from '../src/search/indexExamples.js';
+import { buildSearchIndex } from '../src/search/indexExamples.js';
 import type { ExampleQuestion } from '../src/search/exampleQuestions.js';
 import { search } from '../src/search/search.js';
 import { answers, readWriters } from './writers.js';
 
 const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
 const writers = readWriters();
-const idx = (ex: ExampleQuestion[]) => indexExamples(buildIndex(manual.sections, manual.search.synonyms, ex.map((e) => e.question)), ex).index;
+const idx = (ex: ExampleQuestion[]) => buildSearchIndex(manual.sections, manual.search.synonyms, ex).index;
 for (const held of writers) {
   const others = writers.filter((w) => w !== held);
   const subsets: (typeof writers)[] = [[]];

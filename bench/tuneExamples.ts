@@ -15,8 +15,7 @@
 import path from 'node:path';
 import { decide } from '../src/answer/decide.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
-import { buildIndex } from '../src/search/buildIndex.js';
-import { indexExamples } from '../src/search/indexExamples.js';
+import { buildSearchIndex } from '../src/search/indexExamples.js';
 import type { ExampleQuestion } from '../src/search/exampleQuestions.js';
 import { PARAMS } from '../src/search/params.js';
 import { search } from '../src/search/search.js';
@@ -29,7 +28,7 @@ const writers = readWriters();
 
 const withExamples = (examples: ExampleQuestion[]): ManualIndex => ({
   ...manual,
-  search: indexExamples(buildIndex(manual.sections, manual.search.synonyms, examples.map((e) => e.question)), examples).index,
+  search: buildSearchIndex(manual.sections, manual.search.synonyms, examples).index,
 });
 const folds = writers.map((w) => ({ index: withExamples(writers.filter((o) => o !== w).flatMap((o) => o.examples)), questions: w.examples }));
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadManual, NoPagesError } from '../manual/loadManual.js';
 import type { Problem } from '../manual/types.js';
-import { buildIndex, type SearchIndex } from '../search/buildIndex.js';
-import { indexExamples } from '../search/indexExamples.js';
+import type { SearchIndex } from '../search/buildIndex.js';
+import { buildSearchIndex } from '../search/indexExamples.js';
 import { loadExampleQuestions } from '../search/exampleQuestions.js';
 import { loadSynonyms, SynonymFileError, type SynonymList } from '../search/synonyms.js';
 import { splitSections } from '../sections/splitSections.js';
@@ -82,10 +82,7 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
       problems.push({ file: synonymsFile, message });
     }
   }
-  const indexed = indexExamples(
-    buildIndex(sections, synonyms, examples.examples.map((e) => e.question)),
-    examples.examples,
-  );
+  const indexed = buildSearchIndex(sections, synonyms, examples.examples);
   return {
     baseUrl: source.baseUrl.replace(/\/+$/, ''),
     pageCount: pages.length,

@@ -1,8 +1,15 @@
 import type { Problem } from '../manual/types.js';
-import type { SearchIndex } from './buildIndex.js';
+import type { Section } from '../sections/types.js';
+import { buildIndex, type SearchIndex } from './buildIndex.js';
 import type { ExampleQuestion } from './exampleQuestions.js';
 import { buildExampleIndex, NOT_ANSWERED } from './nearestExamples.js';
 import { analyseQuestion, questionStems } from './search.js';
+import type { SynonymList } from './synonyms.js';
+
+/** A manual's search index: its sections and synonyms, with its example questions added. */
+export function buildSearchIndex(sections: Section[], synonyms: SynonymList, examples: ExampleQuestion[]): ReturnType<typeof indexExamples> {
+  return indexExamples(buildIndex(sections, synonyms, examples.map((e) => e.question)), examples);
+}
 
 /**
  * Adds example questions to a search index, each read the way a question is (typos corrected,
