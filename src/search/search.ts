@@ -29,8 +29,6 @@ export interface Match {
   score: number;
   /** With example questions, for a section that has some: similarity (0..1) of the question to its nearest ones. */
   example?: number;
-  /** With example questions: the score from the section's own words alone. */
-  lexical?: number;
 }
 
 export interface SearchResult {
@@ -190,7 +188,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   };
   const lexical = (i: number) => (1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * fit(i);
 
-  let ranked: { i: number; score: number; example?: number; lexical?: number }[];
+  let ranked: { i: number; score: number; example?: number }[];
   let notAnswered = 0;
   if (usesExamples) {
     // The section's own words and the way people ask for it, blended: either alone misses
@@ -201,9 +199,9 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     const w = PARAMS.examples.weight;
     ranked = [...new Set([...scores.keys(), ...near.bySection.keys()])].map((i) => {
       const own = lexical(i);
-      if (!index.examples.written.has(i)) return { i, score: own, lexical: own };
+      if (!index.examples.written.has(i)) return { i, score: own };
       const example = near.bySection.get(i) ?? 0;
-      return { i, score: (own + w * example) / (1 + w), example, lexical: own };
+      return { i, score: (own + w * example) / (1 + w), example };
     });
   } else {
     ranked = [...scores.keys()].map((i) => ({ i, score: lexical(i) }));
@@ -212,10 +210,9 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   const matches = ranked
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
-    .map(({ i, score, example, lexical: own }): Match => {
+    .map(({ i, score, example }): Match => {
       const match: Match = { section: index.sections[i]!, score: round(score) };
       if (example !== undefined) match.example = round(example);
-      if (own !== undefined) match.lexical = round(own);
       return match;
     });
   return { matches, concepts, usesExamples, notAnswered: round(notAnswered) };
