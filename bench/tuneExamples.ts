@@ -70,15 +70,17 @@ function searched() {
   return folds.flatMap((f) => f.questions.map((e) => ({ e, result: search(f.index.search, e.question, 3) })));
 }
 function across(results: ReturnType<typeof searched>) {
-  let right = 0, wrong = 0;
+  let right = 0, wrong = 0, unanswerable = 0, declined = 0;
   for (const { e, result } of results) {
     const answered = decide(result).verdict === 'answer';
     const correct = e.answer ? answered && answers(e, result.matches[0]?.section) : !answered;
+    if (!e.answer) unanswerable++;
+    if (!e.answer && !answered) declined++;
     if (correct) right++;
     else if (answered) wrong++;
   }
   const n = results.length;
-  return { right: right / n, wrong: wrong / n, objective: (right - wrongCost * wrong) / n, n };
+  return { right: right / n, wrong: wrong / n, declined: declined / unanswerable, objective: (right - wrongCost * wrong) / n, n };
 }
 let chosen: { params: typeof PARAMS.examples; score: ReturnType<typeof across> } | undefined;
 for (const { weight, nearest } of tied) {
@@ -98,11 +100,11 @@ for (const { weight, nearest } of tied) {
 }
 if (!chosen) throw new Error('no settings tried');
 PARAMS.examples = chosen.params;
-console.log(`\nDecision chosen on ${chosen.score.n} questions across writers: right ${pct(chosen.score.right)}, wrong ${pct(chosen.score.wrong)}`);
+console.log(`\nDecision chosen on ${chosen.score.n} questions across writers: right ${pct(chosen.score.right)}, wrong ${pct(chosen.score.wrong)}, unanswerable declined ${pct(chosen.score.declined)}`);
 console.log(`\nPARAMS.examples = ${JSON.stringify(PARAMS.examples)}\n`);
 
 const root = projectRoot();
-for (const file of ['tech-lead-questions.json', 'tech-lead-test-questions.json', 'tech-lead-fresh-questions.json']) {
+for (const file of ['tech-lead-questions.json', 'tech-lead-test-questions.json', 'tech-lead-fresh-questions.json', 'tech-lead-holdout-questions.json']) {
   const questions: EvalQuestion[] = readQuestions(path.join(root, 'test/eval', file));
   const r = evaluate(manual, questions, false);
   const ok = r.results.filter((x) => x.correct).length;

@@ -1,5 +1,8 @@
 import { idfOf } from './idf.js';
 
+/** Marks a function word among a question's features, apart from any stem it could be mistaken for. */
+export const FUNCTION_WORD = '~';
+
 /** Who an example question belongs to: a section's index, or NOT_ANSWERED. */
 export const NOT_ANSWERED = -1;
 
@@ -63,18 +66,27 @@ export function nearestExamples(index: ExampleIndex, stems: Set<string>, k = 1):
   k = Math.max(1, Math.floor(k));
   const unused = idfOf(index.count, 0);
   let norm = 0;
-  const dots = new Map<number, number>();
+  // Function words reach most examples, so the sums are kept in an array, not a map.
+  const dots = new Float64Array(index.count);
+  const touched: number[] = [];
   for (const s of stems) {
     const w = index.idf.get(s);
-    norm += (w ?? unused) ** 2;
-    if (w === undefined) continue;
-    for (const e of index.postings.get(s)!) dots.set(e, (dots.get(e) ?? 0) + w * w);
+    if (w === undefined) {
+      // A function word no example uses says nothing of the topic.
+      if (!s.startsWith(FUNCTION_WORD)) norm += unused ** 2;
+      continue;
+    }
+    norm += w ** 2;
+    for (const e of index.postings.get(s)!) {
+      if (dots[e] === 0) touched.push(e);
+      dots[e] = dots[e]! + w * w;
+    }
   }
   norm = Math.sqrt(norm);
   // The k best similarities of each owner, best first.
   const best = new Map<number, number[]>();
-  for (const [e, dot] of dots) {
-    const sim = dot / (norm * index.norms[e]!);
+  for (const e of touched) {
+    const sim = dots[e]! / (norm * index.norms[e]!);
     const owner = index.owners[e]!;
     const top = best.get(owner);
     if (!top) best.set(owner, [sim]);

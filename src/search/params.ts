@@ -41,10 +41,10 @@ export const PARAMS = {
    * examples, never on the evaluation questions.
    */
   examples: {
-    weight: 3,
-    nearest: 2,
+    weight: 6,
+    nearest: 3,
     // sure: 2 is above any score: with examples, every answer has to clear the margin.
-    decision: { sure: 2, min: 0.35, ratio: 1.2, notAnswered: 1.2 },
+    decision: { sure: 2, min: 0.25, ratio: 1.1, notAnswered: 1.2 },
   },
 };
 

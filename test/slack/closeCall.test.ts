@@ -25,7 +25,7 @@ const PAGE = [
 const EXAMPLES = ['pages:', '  tokens.html.md:', '    The platform way:', '      - "how do I get a jenkins token"', '    The self-service way:', '      - "how do I get a jenkins token"', ''].join('\n');
 // The two sections tie on all of these; the first whose score falls between the threshold (an
 // answer or a decline would be outside it) and a sure answer is a close call, whatever the numbers.
-const CANDIDATES = ['jenkins token', 'jenkins token credentials', 'jenkins token credentials rotation', 'jenkins credentials rotation manage'];
+const CANDIDATES = ['how do I get a jenkins token', 'jenkins token', 'jenkins token credentials', 'jenkins token credentials rotation', 'jenkins credentials rotation manage'];
 let question = '';
 const BASE = 'https://docs.publishing.service.gov.uk/manual/tokens.html';
 

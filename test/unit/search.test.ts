@@ -3,7 +3,7 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
 import { buildIndex } from '../../src/search/buildIndex.js';
 import { editDistance } from '../../src/search/editDistance.js';
-import { search } from '../../src/search/search.js';
+import { analyseQuestion, properNouns, search } from '../../src/search/search.js';
 import { parseSynonyms, SynonymFileError } from '../../src/search/synonyms.js';
 import { tokenize, words } from '../../src/search/tokenize.js';
 import { SHIPPED_HEADINGS } from '../support/shippedManual.js';
@@ -41,6 +41,15 @@ describe('the shipped manual', () => {
     const answer = answerQuestion(manual, question);
     expect(answer.answered).toBe(true);
     expect(answer.matches[0]?.section.heading).toBe(heading);
+  });
+
+  it('reads a capitalised word inside a sentence as a name, not a typo', () => {
+    expect([...properNouns('Priya Patel is leaving GOV.UK. Is Sam Jones too?')].sort()).toEqual(['jones', 'patel', 'sam']);
+    // "Patel" is one letter from "panel" (an interview panel: a question the page does not answer).
+    const concepts = analyseQuestion(manual.search, 'Priya Patel is leaving GOV.UK');
+    expect(concepts.flatMap((c) => c.words)).not.toContain('panel');
+    expect(topHeading('Priya Patel is leaving GOV.UK')).toBe('Managing leavers');
+    expect(answerQuestion(manual, 'Priya Patel is leaving GOV.UK').answered).toBe(true);
   });
 
   it.each(['zzqx qqzz', '', '   ', 'the of and', 'what is the canteen menu for friday'])(
