@@ -48,7 +48,7 @@ async function bench(name: string, source: ManualSource): Promise<void> {
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const manual = await loadManualIndex(source);
-  console.log(`${name}: ${manual.pageCount} pages, ${manual.sections.length} sections, ${manual.search.examples.count} example questions`);
+  console.log(`${name}: ${manual.pageCount} pages, ${manual.sections.length} sections, ${manual.exampleQuestions} example questions`);
   console.log(`  build (median of 5): read+front matter ${ms(med(stages.load))}, parse+split ${ms(med(stages.split))}, index ${ms(med(stages.index))}, Slack render ${ms(med(stages.render))}`);
 
   for (const mode of ['cold', 'warm'] as const) {

@@ -30,6 +30,9 @@ const withExamples = (examples: ExampleQuestion[]): ManualIndex => ({
   ...manual,
   search: buildSearchIndex(manual.sections, manual.search.synonyms, examples).index,
 });
+// How much word pairs count is part of the index, so it is not searched here (each value means
+// rebuilding every fold); PAIRS=0.3 npm run tune:examples tries another.
+if (process.env.PAIRS) PARAMS.examples.pairs = Number(process.env.PAIRS);
 const folds = writers.map((w) => ({ index: withExamples(writers.filter((o) => o !== w).flatMap((o) => o.examples)), questions: w.examples }));
 
 // 1. Ranking.
@@ -83,22 +86,28 @@ function across(results: ReturnType<typeof searched>) {
   return { right: right / n, wrong: wrong / n, declined: declined / unanswerable, objective: (right - wrongCost * wrong) / n, n };
 }
 let chosen: { params: typeof PARAMS.examples; score: ReturnType<typeof across> } | undefined;
+const grid: NonNullable<typeof chosen>[] = [];
 for (const { weight, nearest } of tied) {
   PARAMS.examples = { ...PARAMS.examples, weight, nearest };
   const results = searched();
   for (const sure of [0.5, 0.6, 0.7, 2]) {
-    for (const min of [0.25, 0.3, 0.35, 0.4]) {
-      for (const ratio of [1, 1.1, 1.2, 1.35, 1.5]) {
-        for (const notAnswered of [0, 1, 1.2, 1.4, 1.6]) {
-          PARAMS.examples = { weight, nearest, decision: { sure, min, ratio, notAnswered } };
+    for (const min of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
+      for (const ratio of [1, 1.05, 1.1, 1.15, 1.2, 1.35, 1.5]) {
+        for (const notAnswered of [0, 1, 1.1, 1.2, 1.3, 1.4, 1.6]) {
+          PARAMS.examples = { ...PARAMS.examples, weight, nearest, decision: { sure, min, ratio, notAnswered } };
           const score = across(results);
           if (!chosen || score.objective > chosen.score.objective) chosen = { params: structuredClone(PARAMS.examples), score };
+          if (process.env.TOP) grid.push({ params: structuredClone(PARAMS.examples), score });
         }
       }
     }
   }
 }
 if (!chosen) throw new Error('no settings tried');
+// TOP=n: the n best settings, to see how flat the top is.
+for (const g of grid.sort((a, b) => b.score.objective - a.score.objective).slice(0, Number(process.env.TOP ?? 0))) {
+  console.log(`  ${JSON.stringify(g.params)}: right ${pct(g.score.right)}, wrong ${pct(g.score.wrong)}, declined ${pct(g.score.declined)}`);
+}
 PARAMS.examples = chosen.params;
 console.log(`\nDecision chosen on ${chosen.score.n} questions across writers: right ${pct(chosen.score.right)}, wrong ${pct(chosen.score.wrong)}, unanswerable declined ${pct(chosen.score.declined)}`);
 console.log(`\nPARAMS.examples = ${JSON.stringify(PARAMS.examples)}\n`);

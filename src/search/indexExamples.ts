@@ -3,7 +3,7 @@ import type { Section } from '../sections/types.js';
 import { buildIndex, type SearchIndex } from './buildIndex.js';
 import type { ExampleQuestion } from './exampleQuestions.js';
 import { buildExampleIndex, NOT_ANSWERED } from './nearestExamples.js';
-import { analyseQuestion, questionFeatures } from './search.js';
+import { questionFeatures, readQuestion } from './search.js';
 import type { SynonymList } from './synonyms.js';
 
 /** A manual's search index: its sections and synonyms, with its example questions added. */
@@ -41,11 +41,11 @@ export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): 
       }
       owner = found;
     }
-    owned.push({ owner, stems: questionFeatures(example.question, analyseQuestion(index, example.question)) });
+    owned.push({ owner, stems: questionFeatures(readQuestion(index, example.question)) });
   }
   const indexed = owned.length;
   // No example could be used: the index stays as it was, ranked on the manual's words alone.
   if (indexed === 0) return { index, problems: [...problems.values()], indexed };
-  index.sections.forEach((s, i) => owned.push({ owner: i, stems: questionFeatures(s.heading, analyseQuestion(index, s.heading)), heading: true }));
+  index.sections.forEach((s, i) => owned.push({ owner: i, stems: questionFeatures(readQuestion(index, s.heading)), heading: true }));
   return { index: { ...index, examples: buildExampleIndex(owned) }, problems: [...problems.values()], indexed };
 }

@@ -1,7 +1,9 @@
 import { idfOf } from './idf.js';
+import { PARAMS } from './params.js';
 
-/** Marks a function word among a question's features, apart from any stem it could be mistaken for. */
+/** Mark a function word and a pair of adjacent words among a question's features, apart from stems. */
 export const FUNCTION_WORD = '~';
+export const WORD_PAIR = '+';
 
 /** Who an example question belongs to: a section's index, or NOT_ANSWERED. */
 export const NOT_ANSWERED = -1;
@@ -33,7 +35,7 @@ export function buildExampleIndex(examples: { owner: number; stems: Set<string>;
     }
   });
   const idf = new Map<string, number>();
-  for (const [s, list] of postings) idf.set(s, idfOf(examples.length, list.length));
+  for (const [s, list] of postings) idf.set(s, idfOf(examples.length, list.length) * (s.startsWith(WORD_PAIR) ? PARAMS.examples.pairs : 1));
   const norms = examples.map(({ stems }) => Math.sqrt([...stems].reduce((sum, s) => sum + idf.get(s)! ** 2, 0)));
   const perOwner = new Map<number, number>();
   const written = new Set<number>();
@@ -72,8 +74,8 @@ export function nearestExamples(index: ExampleIndex, stems: Set<string>, k = 1):
   for (const s of stems) {
     const w = index.idf.get(s);
     if (w === undefined) {
-      // A function word no example uses says nothing of the topic.
-      if (!s.startsWith(FUNCTION_WORD)) norm += unused ** 2;
+      // A function word or pair of words no example uses says nothing of the topic; a word does.
+      if (!s.startsWith(FUNCTION_WORD) && !s.startsWith(WORD_PAIR)) norm += unused ** 2;
       continue;
     }
     norm += w ** 2;

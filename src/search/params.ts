@@ -41,10 +41,11 @@ export const PARAMS = {
    * examples, never on the evaluation questions.
    */
   examples: {
-    weight: 6,
+    weight: 4,
     nearest: 3,
-    // sure: 2 is above any score: with examples, every answer has to clear the margin.
-    decision: { sure: 2, min: 0.25, ratio: 1.1, notAnswered: 1.2 },
+    /** How much a pair of adjacent words counts, against a word, in comparing questions (see questionFeatures). */
+    pairs: 0.5,
+    decision: { sure: 0.7, min: 0.25, ratio: 1.1, notAnswered: 1.3 },
   },
 };
 
