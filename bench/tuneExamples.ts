@@ -30,9 +30,10 @@ const withExamples = (examples: ExampleQuestion[]): ManualIndex => ({
   ...manual,
   search: buildSearchIndex(manual.sections, manual.search.synonyms, examples).index,
 });
-// How much word pairs count is part of the index, so it is not searched here (each value means
-// rebuilding every fold); PAIRS=0.3 npm run tune:examples tries another.
+// How much word pairs and unknown words count are not searched here (pairs are part of the index,
+// so each value means rebuilding every fold); PAIRS=0.3 or UNKNOWN=1 npm run tune:examples tries another.
 if (process.env.PAIRS) PARAMS.examples.pairs = Number(process.env.PAIRS);
+if (process.env.UNKNOWN) PARAMS.examples.unknown = Number(process.env.UNKNOWN);
 const folds = writers.map((w) => ({ index: withExamples(writers.filter((o) => o !== w).flatMap((o) => o.examples)), questions: w.examples }));
 
 // 1. Ranking.

@@ -66,7 +66,7 @@ export function nearestExamples(index: ExampleIndex, stems: Set<string>, k = 1):
   const bySection = new Map<number, number>();
   if (index.count === 0 || stems.size === 0) return { bySection, notAnswered: 0 };
   k = Math.max(1, Math.floor(k));
-  const unused = idfOf(index.count, 0);
+  const unused = idfOf(index.count, 0) * PARAMS.examples.unknown;
   let norm = 0;
   // Function words reach most examples, so the sums are kept in an array, not a map.
   const dots = new Float64Array(index.count);

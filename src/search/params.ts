@@ -41,11 +41,16 @@ export const PARAMS = {
    * examples, never on the evaluation questions.
    */
   examples: {
-    weight: 4,
+    weight: 6,
     nearest: 3,
     /** How much a pair of adjacent words counts, against a word, in comparing questions (see questionFeatures). */
     pairs: 0.5,
-    decision: { sure: 0.7, min: 0.25, ratio: 1.1, notAnswered: 1.3 },
+    /**
+     * A word no example uses counts this many times the rarest word's weight (see nearestExamples):
+     * a question about something no example mentions is near none of them.
+     */
+    unknown: 2,
+    decision: { sure: 0.6, min: 0.2, ratio: 1.15, notAnswered: 1.3 },
   },
 };
 
