@@ -23,6 +23,8 @@ export interface ExampleIndex {
   /** stem -> the examples that use it, with the stem's weight (its idf over the examples). */
   postings: Map<string, number[]>;
   idf: Map<string, number>;
+  /** A sum per example, zero between questions: reused, since function words reach most examples. */
+  dots: Float64Array;
 }
 
 export function buildExampleIndex(examples: { owner: number; stems: Set<string>; heading?: boolean }[]): ExampleIndex {
@@ -43,7 +45,7 @@ export function buildExampleIndex(examples: { owner: number; stems: Set<string>;
     perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
     if (!heading && owner !== NOT_ANSWERED) written.add(owner);
   }
-  return { count: examples.length, owners: examples.map((e) => e.owner), perOwner, written, norms, postings, idf };
+  return { count: examples.length, owners: examples.map((e) => e.owner), perOwner, written, norms, postings, idf, dots: new Float64Array(examples.length) };
 }
 
 export interface Nearest {
@@ -68,8 +70,8 @@ export function nearestExamples(index: ExampleIndex, stems: Set<string>, k = 1):
   k = Math.max(1, Math.floor(k));
   const unused = idfOf(index.count, 0) * PARAMS.examples.unknown;
   let norm = 0;
-  // Function words reach most examples, so the sums are kept in an array, not a map.
-  const dots = new Float64Array(index.count);
+  // Searching is synchronous, so one array per index serves every question; it is zeroed again below.
+  const { dots } = index;
   const touched: number[] = [];
   for (const s of stems) {
     const w = index.idf.get(s);
@@ -89,6 +91,7 @@ export function nearestExamples(index: ExampleIndex, stems: Set<string>, k = 1):
   const best = new Map<number, number[]>();
   for (const e of touched) {
     const sim = dots[e]! / (norm * index.norms[e]!);
+    dots[e] = 0;
     const owner = index.owners[e]!;
     const top = best.get(owner);
     if (!top) best.set(owner, [sim]);
