@@ -172,6 +172,18 @@ export function correct(index: SearchIndex, word: string): VocabularyWord | null
     // last letter (a typo in the first letter). Most typos are settled by the first pass.
     for (const which of [0, 1] as const) {
       let bestDistance = Infinity;
+      // Two neighbours swapped ("crad" for "card") is one edit, but fuse.js scores it as two
+      // substitutions and can miss it in a short word: each swap is looked up directly.
+      if (which === 0) {
+        for (let i = 0; i + 1 < word.length; i++) {
+          const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+          const item = index.words.get(swapped);
+          if (item && (1 < bestDistance || (best && item.sections > best.sections))) {
+            best = item;
+            bestDistance = 1;
+          }
+        }
+      }
       for (let length = word.length - max; length <= word.length + max; length++) {
         const bucket = index.fuzzy.get(bucketKeys(word, length)[which]);
         for (const { item } of bucket?.search(word, { limit: 10 }) ?? []) {

@@ -3,7 +3,7 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
 import { buildIndex } from '../../src/search/buildIndex.js';
 import { editDistance } from '../../src/search/editDistance.js';
-import { analyseQuestion, properNouns, search } from '../../src/search/search.js';
+import { analyseQuestion, correct, properNouns, search } from '../../src/search/search.js';
 import { parseSynonyms, SynonymFileError } from '../../src/search/synonyms.js';
 import { tokenize, words } from '../../src/search/tokenize.js';
 import { SHIPPED_HEADINGS } from '../support/shippedManual.js';
@@ -37,10 +37,16 @@ describe('the shipped manual', () => {
     ['onbording', 'Onboarding new team members'],
     ['how do I onbaord a new developer', 'Onboarding new team members'],
     ['weeknote', 'Attending tech lead stand up and writing the weeknote'],
+    ['trello crad for a leaver', 'Managing leavers'],
   ])('corrects typos and finds sections by one of their words: %s', (question, heading) => {
     const answer = answerQuestion(manual, question);
     expect(answer.answered).toBe(true);
     expect(answer.matches[0]?.section.heading).toBe(heading);
+  });
+
+  it('corrects two letters swapped in a short word, which fuse.js alone misses', () => {
+    expect(correct(manual.search, 'crad')?.word).toBe('card');
+    expect(correct(manual.search, 'wrtie')?.word).toBe('write');
   });
 
   it('reads a capitalised word inside a sentence as a name, not a typo', () => {
