@@ -5,14 +5,18 @@ import { PARAMS } from './params.js';
 import { idfOf } from './idf.js';
 import { buildExampleIndex, type ExampleIndex } from './nearestExamples.js';
 import type { SynonymList } from './synonyms.js';
+import { editDistance } from './editDistance.js';
 import { isStopWord, stem as stemOf, tokenize } from './tokenize.js';
 
 /** A word of the index's vocabulary, for typo correction. */
 export interface VocabularyWord {
   word: string;
   stem: string;
-  /** How many sections use it: ties between equally close corrections go to the commoner word. */
-  sections: number;
+  /**
+   * How many sections and example questions use it: ties between equally close corrections go to
+   * the commoner word ("leavrs" is "leavers", not "leaves").
+   */
+  uses: number;
 }
 
 /**
@@ -100,16 +104,25 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
   const idf = new Map<string, number>();
   for (const [stem, posting] of postings) idf.set(stem, idfOf(n, posting.size));
 
+  const uses = new Map<string, number>();
+  for (const q of exampleQuestions) for (const word of new Set(tokenize(q).map((t) => t.word))) uses.set(word, (uses.get(word) ?? 0) + 1);
   const words = new Map<string, VocabularyWord>();
   for (const [word, v] of vocabulary) {
     // Numbers and very short words are not worth correcting to: "2nd" is not a typo of "and".
-    if (word.length >= 3 && /[a-z]/.test(word)) words.set(word, { word, stem: v.stem, sections: v.sections.size });
+    if (word.length >= 3 && /[a-z]/.test(word)) words.set(word, { word, stem: v.stem, uses: v.sections.size + (uses.get(word) ?? 0) });
   }
-  // Words of synonym phrases and example questions can be misspelt too ("stnadup" for "standup");
-  // they lose ties to the manual's own words (sections: 0).
-  const extra = [...synonyms.flatMap((s) => s.phrase), ...exampleQuestions.flatMap((q) => tokenize(q).map((t) => t.word))];
-  for (const word of extra) {
-    if (word.length >= 3 && /^[a-z]+$/.test(word) && !isStopWord(word) && !words.has(word)) words.set(word, { word, stem: stemOf(word), sections: 0 });
+  // Words of synonym phrases and example questions can be misspelt too ("stnadup" for "standup").
+  const usable = (word: string) => word.length >= 3 && /^[a-z]+$/.test(word) && !isStopWord(word) && !words.has(word);
+  for (const word of synonyms.flatMap((s) => s.phrase)) if (usable(word)) words.set(word, { word, stem: stemOf(word), uses: uses.get(word) ?? 0 });
+  // Example questions are typed by people, typos and all: a word only one example uses that is an
+  // edit away from one of the manual's ("leavrs") is taken for a typo, or it would stop that typo
+  // from being corrected in every question.
+  const byInitial = new Map<string, string[]>();
+  for (const w of words.keys()) byInitial.set(w[0]!, [...(byInitial.get(w[0]!) ?? []), w]);
+  for (const [word, count] of uses) {
+    if (!usable(word)) continue;
+    if (count === 1 && (byInitial.get(word[0]!) ?? []).some((w) => editDistance(w, word, 1) <= 1)) continue;
+    words.set(word, { word, stem: stemOf(word), uses: count });
   }
   const buckets = new Map<string, VocabularyWord[]>();
   for (const w of words.values()) {

@@ -28,7 +28,7 @@ export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): 
   });
   const pages = new Set(index.sections.map((s) => s.page.file));
   const problems = new Map<string, Problem>();
-  const owned: { owner: number; stems: Set<string>; heading?: boolean }[] = [];
+  const owned: { owner: number; features: Set<string>; heading?: boolean }[] = [];
   for (const example of examples) {
     let owner = NOT_ANSWERED;
     if (example.answer) {
@@ -41,11 +41,11 @@ export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): 
       }
       owner = found;
     }
-    owned.push({ owner, stems: questionFeatures(readQuestion(index, example.question)) });
+    owned.push({ owner, features: questionFeatures(readQuestion(index, example.question)) });
   }
   const indexed = owned.length;
   // No example could be used: the index stays as it was, ranked on the manual's words alone.
   if (indexed === 0) return { index, problems: [...problems.values()], indexed };
-  index.sections.forEach((s, i) => owned.push({ owner: i, stems: questionFeatures(readQuestion(index, s.heading)), heading: true }));
+  index.sections.forEach((s, i) => owned.push({ owner: i, features: questionFeatures(readQuestion(index, s.heading)), heading: true }));
   return { index: { ...index, examples: buildExampleIndex(owned) }, problems: [...problems.values()], indexed };
 }

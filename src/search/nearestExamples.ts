@@ -9,8 +9,9 @@ export const WORD_PAIR = '+';
 export const NOT_ANSWERED = -1;
 
 /**
- * Example questions as weighted bags of stems, in an inverted index, so that finding the ones
- * nearest a question costs a few look-ups, not a scan of every example.
+ * Example questions as weighted bags of features (stems, function words, pairs of words: see
+ * questionFeatures), in an inverted index, so that finding the ones nearest a question costs a few
+ * look-ups, not a scan of every example.
  */
 export interface ExampleIndex {
   count: number;
@@ -20,32 +21,33 @@ export interface ExampleIndex {
   /** The sections that have examples people wrote, not just their heading. */
   written: Set<number>;
   norms: number[];
-  /** stem -> the examples that use it, with the stem's weight (its idf over the examples). */
+  /** feature -> the examples that use it. */
   postings: Map<string, number[]>;
-  idf: Map<string, number>;
+  /** feature -> its weight: its idf over the examples, times PARAMS.examples.pairs for a pair (read when the index is built). */
+  weights: Map<string, number>;
   /** A sum per example, zero between questions: reused, since function words reach most examples. */
   dots: Float64Array;
 }
 
-export function buildExampleIndex(examples: { owner: number; stems: Set<string>; heading?: boolean }[]): ExampleIndex {
+export function buildExampleIndex(examples: { owner: number; features: Set<string>; heading?: boolean }[]): ExampleIndex {
   const postings = new Map<string, number[]>();
-  examples.forEach(({ stems }, i) => {
-    for (const s of stems) {
+  examples.forEach(({ features }, i) => {
+    for (const s of features) {
       const list = postings.get(s);
       if (list) list.push(i);
       else postings.set(s, [i]);
     }
   });
-  const idf = new Map<string, number>();
-  for (const [s, list] of postings) idf.set(s, idfOf(examples.length, list.length) * (s.startsWith(WORD_PAIR) ? PARAMS.examples.pairs : 1));
-  const norms = examples.map(({ stems }) => Math.sqrt([...stems].reduce((sum, s) => sum + idf.get(s)! ** 2, 0)));
+  const weights = new Map<string, number>();
+  for (const [s, list] of postings) weights.set(s, idfOf(examples.length, list.length) * (s.startsWith(WORD_PAIR) ? PARAMS.examples.pairs : 1));
+  const norms = examples.map(({ features }) => Math.sqrt([...features].reduce((sum, s) => sum + weights.get(s)! ** 2, 0)));
   const perOwner = new Map<number, number>();
   const written = new Set<number>();
   for (const { owner, heading } of examples) {
     perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
     if (!heading && owner !== NOT_ANSWERED) written.add(owner);
   }
-  return { count: examples.length, owners: examples.map((e) => e.owner), perOwner, written, norms, postings, idf, dots: new Float64Array(examples.length) };
+  return { count: examples.length, owners: examples.map((e) => e.owner), perOwner, written, norms, postings, weights, dots: new Float64Array(examples.length) };
 }
 
 export interface Nearest {
@@ -56,42 +58,48 @@ export interface Nearest {
 }
 
 /**
- * Cosine similarity of idf-weighted bags of stems, between the question and each example; each
- * section (and "not answered") gets the mean of its `k` nearest examples' similarities, so one
- * short example that happens to share a common word does not decide alone. An owner with fewer
- * than `k` examples is averaged over those it has, so sections nobody has written many examples
- * for yet are not marked down for it. Stems no example uses
- * count in the question's norm, weighted as rare as can be: a question that is mostly about
- * something else is not near any example.
+ * Cosine similarity of weighted bags of features (see questionFeatures), between the question and
+ * each example; each section (and "not answered") gets the mean of its `k` nearest examples'
+ * similarities, so one short example that happens to share a common word does not decide alone.
+ * An owner with fewer than `k` examples is averaged over those it has, so sections nobody has
+ * written many examples for yet are not marked down for it. A word no example uses counts in the
+ * question's norm at PARAMS.examples.unknown times the weight of the rarest: a question that is
+ * mostly about something else is near no example. A function word or pair no example uses is
+ * left out: it says nothing of the topic.
  */
-export function nearestExamples(index: ExampleIndex, stems: Set<string>, k = 1): Nearest {
+export function nearestExamples(index: ExampleIndex, features: Set<string>, k = 1): Nearest {
   const bySection = new Map<number, number>();
-  if (index.count === 0 || stems.size === 0) return { bySection, notAnswered: 0 };
+  if (index.count === 0 || features.size === 0) return { bySection, notAnswered: 0 };
   k = Math.max(1, Math.floor(k));
   const unused = idfOf(index.count, 0) * PARAMS.examples.unknown;
   let norm = 0;
-  // Searching is synchronous, so one array per index serves every question; it is zeroed again below.
   const { dots } = index;
   const touched: number[] = [];
-  for (const s of stems) {
-    const w = index.idf.get(s);
-    if (w === undefined) {
-      // A function word or pair of words no example uses says nothing of the topic; a word does.
-      if (!s.startsWith(FUNCTION_WORD) && !s.startsWith(WORD_PAIR)) norm += unused ** 2;
-      continue;
+  const sims: number[] = [];
+  try {
+    for (const f of features) {
+      const w = index.weights.get(f);
+      if (w === undefined) {
+        if (!f.startsWith(FUNCTION_WORD) && !f.startsWith(WORD_PAIR)) norm += unused ** 2;
+        continue;
+      }
+      if (w <= 0) continue;
+      norm += w ** 2;
+      for (const e of index.postings.get(f)!) {
+        if (dots[e] === 0) touched.push(e);
+        dots[e] = dots[e]! + w * w;
+      }
     }
-    norm += w ** 2;
-    for (const e of index.postings.get(s)!) {
-      if (dots[e] === 0) touched.push(e);
-      dots[e] = dots[e]! + w * w;
-    }
+    norm = Math.sqrt(norm);
+    for (const e of touched) sims.push(dots[e]! / (norm * index.norms[e]!));
+  } finally {
+    // Searching is synchronous, so one array per index serves every question, zeroed after each.
+    for (const e of touched) dots[e] = 0;
   }
-  norm = Math.sqrt(norm);
   // The k best similarities of each owner, best first.
   const best = new Map<number, number[]>();
-  for (const e of touched) {
-    const sim = dots[e]! / (norm * index.norms[e]!);
-    dots[e] = 0;
+  touched.forEach((e, i) => {
+    const sim = sims[i]!;
     const owner = index.owners[e]!;
     const top = best.get(owner);
     if (!top) best.set(owner, [sim]);
@@ -100,7 +108,7 @@ export function nearestExamples(index: ExampleIndex, stems: Set<string>, k = 1):
       top.sort((a, b) => b - a);
       if (top.length > k) top.pop();
     }
-  }
+  });
   let notAnswered = 0;
   for (const [owner, top] of best) {
     const mean = top.reduce((sum, x) => sum + x, 0) / Math.min(k, index.perOwner.get(owner)!);

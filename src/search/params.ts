@@ -43,14 +43,18 @@ export const PARAMS = {
   examples: {
     weight: 6,
     nearest: 3,
-    /** How much a pair of adjacent words counts, against a word, in comparing questions (see questionFeatures). */
+    /**
+     * How much a pair of adjacent words counts, against a word, in comparing questions (see
+     * questionFeatures). Read when the index is built: changing it means rebuilding the index.
+     */
     pairs: 0.5,
     /**
-     * A word no example uses counts this many times the rarest word's weight (see nearestExamples):
-     * a question about something no example mentions is near none of them.
+     * A word no example uses counts against every example this many times the weight a word used
+     * by a single example would have (see nearestExamples): a question about something no example
+     * mentions is near none of them.
      */
     unknown: 2,
-    decision: { sure: 0.6, min: 0.2, ratio: 1.15, notAnswered: 1.3 },
+    decision: { sure: 0.7, min: 0.2, ratio: 1.15, notAnswered: 1.3 },
   },
 };
 

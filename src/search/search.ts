@@ -40,21 +40,31 @@ export interface SearchResult {
   notAnswered: number;
 }
 
-/** Slack wraps mentions, channels and links in angle brackets: keep a link's label, drop the rest. */
+/**
+ * Slack wraps mentions, channels and links in angle brackets: keep a link's label, drop the rest,
+ * and drop emoji codes and escaped characters.
+ */
 export function stripSlackMarkup(text: string): string {
   return text
     .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
     .replace(/<[@#!][^>]*>/g, ' ')
-    .replace(/<([^>]*)>/g, '$1');
+    .replace(/<([^>]*)>/g, '$1')
+    // Emoji codes (":wave:") and the entities Slack escapes <, > and & to ("&gt;" starts a quote).
+    .replace(/:[a-z0-9_+'-]+:/g, ' ')
+    .replace(/&(?:gt|lt|amp);/g, ' ');
 }
 
 /**
- * Words written with a capital inside a sentence ("is Priya Patel leaving?"): names, not typos,
- * so "Patel" is not corrected to "panel". A capital that starts a sentence says nothing.
+ * Words written with a capital after a lower-case word or a comma on the same line ("is Priya
+ * Patel leaving?"): names, not typos, so "Patel" is not corrected to "panel". A capital that
+ * starts a sentence, a line, a quote or follows an emoji code says nothing, and neither do
+ * capitals in text where every longer word has one ("Trello Crad Contents"): that is Title Case.
  */
 export function properNouns(text: string): Set<string> {
   const names = new Set<string>();
-  for (const m of text.matchAll(/(?<=[^.!?\s]\s+)[A-Z][a-z]+\b/g)) names.add(m[0].toLowerCase());
+  const long = text.match(/\b[A-Za-z][a-z]{3,}\b/g) ?? [];
+  if (long.every((w) => /^[A-Z]/.test(w))) return names;
+  for (const m of text.matchAll(/(?<=[a-z0-9,][ \t]+)[A-Z][a-z]+\b/g)) names.add(m[0].toLowerCase());
   return names;
 }
 
@@ -79,7 +89,13 @@ export function readQuestion(index: SearchIndex, question: string): ReadQuestion
   const all = words(text);
   const names = properNouns(text);
   const typo = all.map((word, i) => {
-    if (isStopWord(word) || word.length < 2 || index.words.has(word) || index.idf.has(stem(word)) || names.has(word)) return false;
+    if (isStopWord(word) || word.length < 2 || index.words.has(word) || index.idf.has(stem(word))) return false;
+    // A name neither the manual nor its examples use says who, not what: it is left out, rather
+    // than corrected ("Patel" is not "panel") or counted against every section as an unknown topic.
+    if (names.has(word)) {
+      all[i] = '';
+      return false;
+    }
     const fix = correct(index, word);
     if (!fix) return false;
     all[i] = fix.word;
@@ -178,7 +194,7 @@ export function correct(index: SearchIndex, word: string): VocabularyWord | null
         for (let i = 0; i + 1 < word.length; i++) {
           const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
           const item = index.words.get(swapped);
-          if (item && (1 < bestDistance || (best && item.sections > best.sections))) {
+          if (item && (1 < bestDistance || (best && item.uses > best.uses))) {
             best = item;
             bestDistance = 1;
           }
@@ -189,7 +205,7 @@ export function correct(index: SearchIndex, word: string): VocabularyWord | null
         for (const { item } of bucket?.search(word, { limit: 10 }) ?? []) {
           const d = editDistance(word, item.word, max);
           if (d > max) continue;
-          if (d < bestDistance || (d === bestDistance && best && item.sections > best.sections)) {
+          if (d < bestDistance || (d === bestDistance && best && item.uses > best.uses)) {
             best = item;
             bestDistance = d;
           }

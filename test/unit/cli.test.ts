@@ -62,6 +62,7 @@ describe('techlead on a question two sections answer about equally well', () => 
         break;
       }
     }
+    if (!question) throw new Error('none of the Jenkins token questions was a close call');
   });
 
   it('names both, with their links, instead of picking one', async () => {

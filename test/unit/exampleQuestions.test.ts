@@ -4,7 +4,8 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
 import { formatProblem } from '../../src/manual/types.js';
 import { ExampleFileError, parseExampleQuestions } from '../../src/search/exampleQuestions.js';
-import { buildExampleIndex, NOT_ANSWERED, nearestExamples } from '../../src/search/nearestExamples.js';
+import { buildExampleIndex, FUNCTION_WORD, NOT_ANSWERED, nearestExamples, WORD_PAIR } from '../../src/search/nearestExamples.js';
+import { PARAMS } from '../../src/search/params.js';
 import { search } from '../../src/search/search.js';
 import { page, tempManual } from '../support/tempManual.js';
 
@@ -103,10 +104,10 @@ describe('parseExampleQuestions', () => {
 describe('nearestExamples', () => {
   const bag = (...stems: string[]) => new Set(stems);
   const index = buildExampleIndex([
-    { owner: 0, stems: bag('leaver', 'trello') },
-    { owner: 0, stems: bag('leaver', 'access') },
-    { owner: 1, stems: bag('weeknot') },
-    { owner: NOT_ANSWERED, stems: bag('annual', 'leav') },
+    { owner: 0, features: bag('leaver', 'trello') },
+    { owner: 0, features: bag('leaver', 'access') },
+    { owner: 1, features: bag('weeknot') },
+    { owner: NOT_ANSWERED, features: bag('annual', 'leav') },
   ]);
 
   it('gives each section the similarity of its nearest examples, and "not answered" its own', () => {
@@ -133,6 +134,30 @@ describe('nearestExamples', () => {
     expect(diluted).toBeLessThan(0.6);
     expect(nearestExamples(index, bag()).bySection.size).toBe(0);
     expect(nearestExamples(buildExampleIndex([]), bag('leaver')).notAnswered).toBe(0);
+  });
+
+  it('leaves out function words and pairs no example uses, but not unknown words', () => {
+    const plain = nearestExamples(index, bag('weeknot')).bySection.get(1)!;
+    expect(nearestExamples(index, bag('weeknot', `${FUNCTION_WORD}who`, `${WORD_PAIR}weeknot writer`)).bySection.get(1)).toBeCloseTo(plain, 10);
+  });
+
+  it('answers each question afresh: nothing of one question is left for the next', () => {
+    const first = nearestExamples(index, bag('leaver', 'trello'));
+    nearestExamples(index, bag('leaver', 'access', 'annual', 'leav'));
+    expect(nearestExamples(index, bag('leaver', 'trello'))).toEqual(first);
+  });
+
+  it('ignores a feature weighed at nothing (word pairs switched off) rather than dividing by zero', () => {
+    const saved = PARAMS.examples.pairs;
+    PARAMS.examples.pairs = 0;
+    try {
+      const off = buildExampleIndex([{ owner: 0, features: bag(`${WORD_PAIR}leaver trello`) }, { owner: 1, features: bag('weeknot') }]);
+      const near = nearestExamples(off, bag(`${WORD_PAIR}leaver trello`, 'weeknot'));
+      expect([...near.bySection.keys()]).toEqual([1]);
+      expect(Number.isFinite(near.bySection.get(1))).toBe(true);
+    } finally {
+      PARAMS.examples.pairs = saved;
+    }
   });
 });
 
