@@ -63,7 +63,7 @@ export interface Nearest {
  * similarities, so one short example that happens to share a common word does not decide alone.
  * An owner with fewer than `k` examples is averaged over those it has, so sections nobody has
  * written many examples for yet are not marked down for it. A word no example uses counts in the
- * question's norm at PARAMS.examples.unknown times the weight of the rarest: a question that is
+ * question's norm at PARAMS.examples.unknown times the weight idf gives it: a question that is
  * mostly about something else is near no example. A function word or pair no example uses is
  * left out: it says nothing of the topic.
  */

@@ -49,9 +49,9 @@ export const PARAMS = {
      */
     pairs: 0.5,
     /**
-     * A word no example uses counts against every example this many times the weight a word used
-     * by a single example would have (see nearestExamples): a question about something no example
-     * mentions is near none of them.
+     * A word no example uses counts against every example this many times the weight idf gives a
+     * word that rare (see nearestExamples): a question about something no example mentions is near
+     * none of them.
      */
     unknown: 2,
     decision: { sure: 0.7, min: 0.2, ratio: 1.15, notAnswered: 1.3 },
