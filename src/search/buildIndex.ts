@@ -118,7 +118,13 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
   // edit away from one of the manual's ("leavrs") is taken for a typo, or it would stop that typo
   // from being corrected in every question.
   const byInitial = new Map<string, string[]>();
-  for (const w of words.keys()) byInitial.set(w[0]!, [...(byInitial.get(w[0]!) ?? []), w]);
+  if (uses.size) {
+    for (const w of words.keys()) {
+      const list = byInitial.get(w[0]!);
+      if (list) list.push(w);
+      else byInitial.set(w[0]!, [w]);
+    }
+  }
   for (const [word, count] of uses) {
     if (!usable(word)) continue;
     if (count === 1 && (byInitial.get(word[0]!) ?? []).some((w) => editDistance(w, word, 1) <= 1)) continue;
