@@ -74,11 +74,6 @@ export interface ReadQuestion {
   concepts: Concept[];
 }
 
-/** The question as concepts (see readQuestion). */
-export function analyseQuestion(index: SearchIndex, question: string): Concept[] {
-  return readQuestion(index, question).concepts;
-}
-
 /**
  * Reads a question. Misspelt words are corrected first (to a word of the manual, of a synonym
  * phrase or of an example question), then synonym phrases are matched, longest first, then every
