@@ -11,19 +11,14 @@ import { buildIndex } from '../src/search/buildIndex.js';
 import { buildSearchIndex } from '../src/search/indexExamples.js';
 import type { ExampleQuestion } from '../src/search/exampleQuestions.js';
 import { search } from '../src/search/search.js';
+import { seededRandom } from './random.js';
 import { answers, readWriters } from './writers.js';
 
 const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
 const writers = readWriters();
 const SAMPLES = Number(process.env.SAMPLES ?? 6);
-// A fixed-seed generator (mulberry32), so every run indexes the same sets of writers.
-let seed = 20261125;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// The same sets of writers on every run.
+const random = seededRandom(20261125);
 function shuffled<T>(list: T[]): T[] {
   const out = [...list];
   for (let i = out.length - 1; i > 0; i--) {

@@ -13,6 +13,7 @@ import { buildIndex } from '../src/search/buildIndex.js';
 import { PARAMS, type Params } from '../src/search/params.js';
 import { evaluate, type EvalQuestion, readQuestions, summarise } from '../test/eval/evaluate.js';
 import { projectRoot } from './projectRoot.js';
+import { seededRandom } from './random.js';
 
 const trials = Number(process.env.TRIALS ?? 1500);
 const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
@@ -20,9 +21,7 @@ const questions = readQuestions(path.join(projectRoot(), 'test/eval/tech-lead-qu
 const halves: [EvalQuestion[], EvalQuestion[]] = [questions.filter((_, i) => i % 2 === 0), questions.filter((_, i) => i % 2 === 1)];
 const defaults: Params = structuredClone(PARAMS);
 
-// A small deterministic generator, so a run can be repeated.
-let seed = Number(process.env.SEED ?? 1);
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = seededRandom(Number(process.env.SEED ?? 1));
 const pick = (lo: number, hi: number, step = 0.05) => Math.round((lo + random() * (hi - lo)) / step) * step;
 
 function apply(p: Params): void {
