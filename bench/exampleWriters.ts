@@ -1,11 +1,14 @@
 /**
  * npm run eval:writers: do more writers' example questions help with questions from a writer the
  * bot has no examples from? Each writer is held out in turn; the examples of none of the others,
- * of SAMPLES random sets of 1, 2, 4, 8 and 16 of them (the same sets on every run), and of all
- * of them are indexed, and the held-out writer's answerable questions are ranked. Prints, per
- * held-out writer, how often the right section comes first, averaged by number of writers
- * indexed, then the average over writers. Ranking only: the answer decision is left out.
+ * of SAMPLES random sets of 1, 2, 4, 8, 16 and 32 of them (the same sets on every run), and of
+ * all of them are indexed, and the held-out writer's questions are asked. Prints, per held-out
+ * writer, how often the right section comes first for their answerable questions, averaged by
+ * number of writers indexed, then the average over writers; and, averaged the same way, the share
+ * of their unanswerable questions the bot declines. The decision uses the shipped settings, which
+ * were chosen with all the writers: with fewer, other settings might decline more.
  */
+import { decide } from '../src/answer/decide.js';
 import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
 import { buildIndex } from '../src/search/buildIndex.js';
 import { buildSearchIndex } from '../src/search/indexExamples.js';
@@ -28,32 +31,40 @@ function shuffled<T>(list: T[]): T[] {
   return out;
 }
 const overall = new Map<number, number[]>();
+const overallDeclined = new Map<number, number[]>();
 const idx = (ex: ExampleQuestion[]) => buildSearchIndex(manual.sections, manual.search.synonyms, ex).index;
-// A writer of only "not answered" questions has nothing to rank, but their examples count for the others.
-for (const held of writers.filter((w) => w.examples.some((e) => e.answer))) {
+const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+const add = (m: Map<number, number[]>, k: number, x: number) => m.set(k, [...(m.get(k) ?? []), x]);
+const row = (m: Map<number, number[]>) => [...m].map(([k, v]) => `${k}: ${(100 * mean(v)).toFixed(1)}%`).join('  ');
+for (const held of writers) {
   const others = writers.filter((w) => w !== held);
   const subsets: (typeof writers)[] = [[]];
-  for (const size of [1, 2, 4, 8, 16].filter((n) => n < others.length)) {
+  for (const size of [1, 2, 4, 8, 16, 32].filter((n) => n < others.length)) {
     for (let i = 0; i < SAMPLES; i++) subsets.push(shuffled(others).slice(0, size));
   }
   subsets.push(others);
   const bySize = new Map<number, number[]>();
+  const declinedBySize = new Map<number, number[]>();
   for (const sub of subsets) {
     const index = sub.length ? idx(sub.flatMap((w) => w.examples)) : buildIndex(manual.sections, manual.search.synonyms);
-    let right = 0, n = 0;
+    let right = 0, n = 0, declined = 0, unanswerable = 0;
     for (const e of held.examples) {
-      if (!e.answer) continue;
-      n++;
-      const best = search(index, e.question, 1).matches[0]?.section;
-      if (answers(e, best)) right++;
+      if (e.answer) {
+        n++;
+        if (answers(e, search(index, e.question, 1).matches[0]?.section)) right++;
+      } else {
+        unanswerable++;
+        if (decide(search(index, e.question, 3)).verdict !== 'answer') declined++;
+      }
     }
-    const l = bySize.get(sub.length) ?? [];
-    l.push(n ? right / n : 0);
-    bySize.set(sub.length, l);
+    if (n) add(bySize, sub.length, right / n);
+    if (unanswerable) add(declinedBySize, sub.length, declined / unanswerable);
   }
-  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-  for (const [k, v] of bySize) overall.set(k, [...(overall.get(k) ?? []), mean(v)]);
-  console.log(`${held.name.padEnd(28)} ${[...bySize].map(([k, v]) => `${k}: ${(100 * mean(v)).toFixed(1)}%`).join('  ')}`);
+  for (const [k, v] of bySize) add(overall, k, mean(v));
+  for (const [k, v] of declinedBySize) add(overallDeclined, k, mean(v));
+  if (bySize.size) console.log(`${held.name.padEnd(28)} right first  ${row(bySize)}`);
+  if (declinedBySize.size) console.log(`${''.padEnd(28)} declined     ${row(declinedBySize)}`);
 }
-console.log(`\nRight section first, averaged over held-out writers, by number of other writers indexed:`);
-console.log([...overall].map(([k, v]) => `${k}: ${((100 * v.reduce((a, b) => a + b, 0)) / v.length).toFixed(1)}%`).join('  '));
+console.log(`\nAveraged over held-out writers, by number of other writers indexed:`);
+console.log(`right section first (answerable questions): ${row(overall)}`);
+console.log(`unanswerable questions declined:            ${row(overallDeclined)}`);

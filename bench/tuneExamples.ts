@@ -6,9 +6,9 @@
  * someone whose examples it does not have.
  *  1. Ranking: the blend weights and numbers of nearest examples that put the right section
  *     first most often (all within half a point of the best go on to step 2).
- *  2. Decision: for each of those, the threshold, margin and "not answered" numbers of decide.ts's
- *     rule; the combination that does best on the same questions wins, counting a wrong answer
- *     as three times as bad as a declined one.
+ *  2. Decision: for each of those, the threshold, margin, "not answered" and words' odds numbers
+ *     of decide.ts's rule; the combination that does best on the same questions wins, counting a
+ *     wrong answer as three times as bad as a declined one.
  * Prints the settings to put in src/search/params.ts, and for information how they do on the
  * evaluation sets; it does not write them.
  */
@@ -28,6 +28,7 @@ import { answers, readWriters } from './writers.js';
 // another. Set before anything is indexed, the evaluation sets' index included.
 if (process.env.PAIRS) PARAMS.examples.pairs = Number(process.env.PAIRS);
 if (process.env.UNKNOWN) PARAMS.examples.unknown = Number(process.env.UNKNOWN);
+if (process.env.SMOOTHING) PARAMS.examples.smoothing = Number(process.env.SMOOTHING);
 const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
 const writers = readWriters();
 
@@ -54,7 +55,7 @@ for (const nearest of (process.env.NEAREST ?? '1,2,3,5').split(',').map(Number))
     rankings.push({ weight, nearest, right: right / answerable });
   }
 }
-// Settings within half a point of the best are a tie (about 28 questions in 5,520): each goes on to
+// Settings within half a point of the best are a tie (about 40 questions in 8,280): each goes on to
 // the decision, and the one that does best overall wins.
 rankings.sort((a, b) => b.right - a.right);
 const top = rankings[0]!.right;
@@ -69,23 +70,29 @@ for (const r of rankings.slice(0, Math.max(5, tied.length))) console.log(`  weig
 // files, a cost of 5 chose the same settings as 3; 2 answered 0.8 points more right and 0.3 more
 // wrong.
 const wrongCost = Number(process.env.WRONG_COST ?? 3);
+// UNANSWERED_COST: what answering a question the manual does not answer costs, if it should differ
+// from a wrong section's cost (the default is the same).
+const unansweredCost = Number(process.env.UNANSWERED_COST ?? wrongCost);
 // A search result does not depend on the decision's numbers, so each question is searched once
 // per ranking and only decide() runs for each point of the grid.
 function searched() {
   return folds.flatMap((f) => f.questions.map((e) => ({ e, result: search(f.index.search, e.question, 3) })));
 }
 function across(results: ReturnType<typeof searched>) {
-  let right = 0, wrong = 0, unanswerable = 0, declined = 0;
+  let right = 0, wrong = 0, unanswerable = 0, declined = 0, cost = 0;
   for (const { e, result } of results) {
     const answered = decide(result).verdict === 'answer';
     const correct = e.answer ? answered && answers(e, result.matches[0]?.section) : !answered;
     if (!e.answer) unanswerable++;
     if (!e.answer && !answered) declined++;
     if (correct) right++;
-    else if (answered) wrong++;
+    else if (answered) {
+      wrong++;
+      cost += e.answer ? wrongCost : unansweredCost;
+    }
   }
   const n = results.length;
-  return { right: right / n, wrong: wrong / n, declined: declined / unanswerable, objective: (right - wrongCost * wrong) / n, n };
+  return { right: right / n, wrong: wrong / n, declined: declined / unanswerable, objective: (right - cost) / n, n };
 }
 let chosen: { params: typeof PARAMS.examples; score: ReturnType<typeof across> } | undefined;
 const grid: NonNullable<typeof chosen>[] = [];
@@ -96,15 +103,18 @@ for (const { weight, nearest } of tied) {
     for (const min of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
       for (const ratio of [1, 1.05, 1.1, 1.15, 1.2, 1.35, 1.5]) {
         for (const notAnswered of [0, 1, 1.1, 1.2, 1.3, 1.4, 1.6]) {
-          PARAMS.examples = { ...PARAMS.examples, weight, nearest, decision: { sure, min, ratio, notAnswered } };
-          const score = across(results);
-          grid.push({ params: structuredClone(PARAMS.examples), score });
+          // 1000: the words' odds never decline (they are a few units at most).
+          for (const odds of [-1.25, -1, -0.875, -0.75, -0.625, -0.5, 1000]) {
+            PARAMS.examples = { ...PARAMS.examples, weight, nearest, decision: { sure, min, ratio, notAnswered, odds } };
+            const score = across(results);
+            grid.push({ params: structuredClone(PARAMS.examples), score });
+          }
         }
       }
     }
   }
 }
-// Settings within a tenth of a point of the best (about 7 questions in 7,200) are a tie, and the
+// Settings within a tenth of a point of the best (about 12 questions in 12,000) are a tie, and the
 // tie goes to the one that declines the most unanswerable questions: the issue asks for every one
 // declined, on top of the limit on wrong answers. (This rule came after seeing 1.2 and 1.3 for
 // notAnswered tie here while the evaluation sets declined more with 1.3; see README.)

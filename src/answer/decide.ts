@@ -25,13 +25,20 @@ export interface Decision {
  *   nearer the question than the nearest questions the manual does not answer, however well the
  *   section scores: "how do I request AWS access for a new app?" shares words with getting access.
  *   (A section nobody wrote examples for has nothing to compare, and skips this check.)
+ * - `odds`: with example questions, the words of the question must not lean towards questions the
+ *   manual does not answer, over the best section's, by more than these log-odds (see featureOdds):
+ *   "is there a template for…" under any section's topic.
  */
 export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered'>): Decision {
   const [best, second] = result.matches;
   const none: Decision = { verdict: 'no answer', closeCall: [] };
   if (!best) return none;
   const { sure, min, ratio } = result.usesExamples ? PARAMS.examples.decision : PARAMS.decision;
-  if (result.usesExamples && best.example !== undefined && best.example < PARAMS.examples.decision.notAnswered * result.notAnswered) return none;
+  if (result.usesExamples) {
+    const { notAnswered, odds } = PARAMS.examples.decision;
+    if (best.example !== undefined && best.example < notAnswered * result.notAnswered) return none;
+    if (best.notAnsweredOdds !== undefined && best.notAnsweredOdds > odds) return none;
+  }
   if (best.score >= sure) return { verdict: 'answer', closeCall: [] };
   if (best.score < min) return none;
   if (best.score >= ratio * (second?.score ?? 0)) return { verdict: 'answer', closeCall: [] };

@@ -1,3 +1,4 @@
+import { countFeatures, type FeatureCounts } from './featureOdds.js';
 import { idfOf } from './idf.js';
 import { PARAMS } from './params.js';
 
@@ -27,6 +28,8 @@ export interface ExampleIndex {
   weights: Map<string, number>;
   /** A sum per example, zero between questions: reused, since function words reach most examples. */
   dots: Float64Array;
+  /** How many of each owner's examples use each feature (see featureOdds). */
+  counts: FeatureCounts;
 }
 
 export function buildExampleIndex(examples: { owner: number; features: Set<string>; heading?: boolean }[]): ExampleIndex {
@@ -47,7 +50,17 @@ export function buildExampleIndex(examples: { owner: number; features: Set<strin
     perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
     if (!heading && owner !== NOT_ANSWERED) written.add(owner);
   }
-  return { count: examples.length, owners: examples.map((e) => e.owner), perOwner, written, norms, postings, weights, dots: new Float64Array(examples.length) };
+  return {
+    count: examples.length,
+    owners: examples.map((e) => e.owner),
+    perOwner,
+    written,
+    norms,
+    postings,
+    weights,
+    dots: new Float64Array(examples.length),
+    counts: countFeatures(examples, (f) => weights.get(f)!),
+  };
 }
 
 export interface Nearest {

@@ -42,7 +42,7 @@ export const PARAMS = {
    */
   examples: {
     weight: 6,
-    nearest: 3,
+    nearest: 2,
     /**
      * How much a pair of adjacent words counts, against a word, in comparing questions (see
      * questionFeatures). Read when the index is built: changing it means rebuilding the index.
@@ -54,7 +54,9 @@ export const PARAMS = {
      * none of them.
      */
     unknown: 2,
-    decision: { sure: 0.7, min: 0.2, ratio: 1.15, notAnswered: 1.3 },
+    /** Additive smoothing of the counts of words in featureOdds: a word one kind of example never uses is rare there, not impossible. */
+    smoothing: 0.2,
+    decision: { sure: 0.5, min: 0.2, ratio: 1.15, notAnswered: 1.2, odds: -0.875 },
   },
 };
 

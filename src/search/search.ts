@@ -1,7 +1,8 @@
 import type { Section } from '../sections/types.js';
 import { bucketKeys, type SearchIndex, type VocabularyWord } from './buildIndex.js';
 import { editDistance } from './editDistance.js';
-import { FUNCTION_WORD, nearestExamples, WORD_PAIR } from './nearestExamples.js';
+import { featureOdds } from './featureOdds.js';
+import { FUNCTION_WORD, nearestExamples, NOT_ANSWERED, WORD_PAIR } from './nearestExamples.js';
 import { PARAMS } from './params.js';
 import { isStopWord, stem, words } from './tokenize.js';
 
@@ -29,6 +30,12 @@ export interface Match {
   score: number;
   /** With example questions, for a section that has some: similarity (0..1) of the question to its nearest ones. */
   example?: number;
+  /**
+   * With example questions, for a section that has some: log-odds, from the words each kind of
+   * example uses, that the question is one the manual does not answer rather than this section's
+   * (see featureOdds).
+   */
+  notAnsweredOdds?: number;
 }
 
 export interface SearchResult {
@@ -253,11 +260,13 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
 
   let ranked: { i: number; score: number; example?: number }[];
   let notAnswered = 0;
+  let features: Set<string> | undefined;
   if (usesExamples) {
     // The section's own words and the way people ask for it, blended: either alone misses
     // questions the other catches (see README "Example questions"). A section nobody wrote
     // examples for is scored on its own words, not marked down for having none.
-    const near = nearestExamples(index.examples, questionFeatures(read), PARAMS.examples.nearest);
+    features = questionFeatures(read);
+    const near = nearestExamples(index.examples, features, PARAMS.examples.nearest);
     notAnswered = near.notAnswered;
     const w = PARAMS.examples.weight;
     ranked = [...new Set([...scores.keys(), ...near.bySection.keys()])].map((i) => {
@@ -276,6 +285,8 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     .map(({ i, score, example }): Match => {
       const match: Match = { section: index.sections[i]!, score: round(score) };
       if (example !== undefined) match.example = round(example);
+      const odds = example !== undefined && features ? featureOdds(index.examples.counts, features, i, NOT_ANSWERED, PARAMS.examples.smoothing) : undefined;
+      if (odds !== undefined) match.notAnsweredOdds = round(odds);
       return match;
     });
   return { matches, concepts, usesExamples, notAnswered: round(notAnswered) };

@@ -176,7 +176,7 @@ describe('techlead (in-process)', () => {
     it('exits 0 for the shipped manual', async () => {
       const { code, stdout, stderr } = await run(['check']);
       expect(code).toBe(0);
-      expect(stdout.trim()).toBe('1 pages, 12 sections, 7200 example questions, 0 problems');
+      expect(stdout.trim()).toBe('1 pages, 12 sections, 12000 example questions, 0 problems');
       expect(stderr).toBe('');
     });
 

@@ -38,6 +38,13 @@ describe('decide, with example questions', () => {
     expect(decide(result(0.5, match('a', 0.9, 0.5 * notAnswered + 0.01))).verdict).toBe('answer');
   });
 
+  it("declines when the question's words lean towards questions the manual does not answer", () => {
+    const { odds } = PARAMS.examples.decision;
+    const leaning = (notAnsweredOdds: number): Match => ({ ...match('a', 0.9, 0.9), notAnsweredOdds });
+    expect(decide(result(0, leaning(odds + 0.01))).verdict).toBe('no answer');
+    expect(decide(result(0, leaning(odds - 0.01))).verdict).toBe('answer');
+  });
+
   it('skips that check for a section nobody wrote examples for', () => {
     expect(decide(result(0.9, match('a', 0.9))).verdict).toBe('answer');
   });

@@ -4,6 +4,7 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
 import { formatProblem } from '../../src/manual/types.js';
 import { ExampleFileError, parseExampleQuestions } from '../../src/search/exampleQuestions.js';
+import { countFeatures, featureOdds } from '../../src/search/featureOdds.js';
 import { buildExampleIndex, FUNCTION_WORD, NOT_ANSWERED, nearestExamples, WORD_PAIR } from '../../src/search/nearestExamples.js';
 import { PARAMS } from '../../src/search/params.js';
 import { search } from '../../src/search/search.js';
@@ -158,6 +159,35 @@ describe('nearestExamples', () => {
     } finally {
       PARAMS.examples.pairs = saved;
     }
+  });
+});
+
+describe('featureOdds', () => {
+  const bag = (...stems: string[]) => new Set(stems);
+  const counts = countFeatures([
+    { owner: 0, features: bag('card', 'write') },
+    { owner: 0, features: bag('card', 'contain') },
+    { owner: 0, features: bag('card', 'templat') },
+    { owner: NOT_ANSWERED, features: bag('templat', 'jira') },
+    { owner: NOT_ANSWERED, features: bag('templat', 'pr') },
+  ], (f) => (f === 'pr' ? 3 : 1));
+  const odds = (...stems: string[]) => featureOdds(counts, bag(...stems), 0, NOT_ANSWERED, 0.2)!;
+
+  it('leans towards "not answered" on words its questions use more, weighed by how much each word tells', () => {
+    expect(odds('templat')).toBeGreaterThan(0);
+    expect(odds('card')).toBeLessThan(0);
+    // 'templat' is 2 in 2 "not answered" questions against 1 in 3 of the section's: log((2.2/2.4)/(1.2/3.4)).
+    expect(odds('templat')).toBeCloseTo(Math.log(2.2 / 2.4) - Math.log(1.2 / 3.4), 10);
+    // The mean per feature, weighed: a longer question is no surer than a short one.
+    expect(odds('card', 'templat')).toBeCloseTo((odds('card') + odds('templat')) / 2, 10);
+    expect(odds('card', 'pr')).toBeCloseTo((odds('card') + 3 * odds('pr')) / 4, 10);
+  });
+
+  it('skips words no example uses, and has nothing to say without examples or words to compare', () => {
+    expect(odds('card', 'zebra')).toBeCloseTo(odds('card'), 10);
+    expect(featureOdds(counts, bag(), 0, NOT_ANSWERED, 0.2)).toBeUndefined();
+    expect(featureOdds(counts, bag('card'), 7, NOT_ANSWERED, 0.2)).toBeUndefined();
+    expect(featureOdds(countFeatures([{ owner: 0, features: bag('card') }], () => 1), bag('card'), 0, NOT_ANSWERED, 0.2)).toBeUndefined();
   });
 });
 

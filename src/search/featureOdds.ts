@@ -1,0 +1,70 @@
+/**
+ * How many of each owner's example questions use each feature (see questionFeatures), for
+ * featureOdds: one row per feature, one column per owner (each section with examples, and "not
+ * answered").
+ */
+export interface FeatureCounts {
+  /** owner (a section's index, or NOT_ANSWERED) -> its column */
+  columns: Map<number, number>;
+  /** How many examples each column's owner has. */
+  totals: number[];
+  /** feature -> its row */
+  rows: Map<string, number>;
+  /** rows × columns, row-major */
+  counts: Uint32Array;
+  /** Each row's feature's weight (its idf over the examples, see buildExampleIndex). */
+  weights: Float64Array;
+}
+
+export function countFeatures(examples: { owner: number; features: Set<string> }[], weightOf: (feature: string) => number): FeatureCounts {
+  const columns = new Map<number, number>();
+  const rows = new Map<string, number>();
+  for (const { owner, features } of examples) {
+    if (!columns.has(owner)) columns.set(owner, columns.size);
+    for (const f of features) if (!rows.has(f)) rows.set(f, rows.size);
+  }
+  const width = columns.size;
+  const counts = new Uint32Array(rows.size * width);
+  const totals = new Array<number>(width).fill(0);
+  for (const { owner, features } of examples) {
+    const column = columns.get(owner)!;
+    totals[column]!++;
+    for (const f of features) counts[rows.get(f)! * width + column]!++;
+  }
+  const weights = new Float64Array(rows.size);
+  for (const [f, row] of rows) weights[row] = weightOf(f);
+  return { columns, totals, rows, counts, weights };
+}
+
+/**
+ * Naive Bayes log-odds, per feature, that a question is one of `other`'s example questions rather
+ * than one of `owner`'s, from the features each one's examples use: the mean over the question's
+ * features, weighed by their idf, so that "the" says little and a long question does not pile up
+ * more evidence than a short one (a sum did: it declined short questions it should answer).
+ * search.ts asks whether a question is one the manual does not answer (`other` is NOT_ANSWERED)
+ * rather than the matched section's. Nearest examples (nearestExamples) need one example with most
+ * of the question's words; this weighs words that lean towards "not answered" under any section,
+ * such as "template", "how often" or "who approves" in questions about a section's topic.
+ * Features no example uses say nothing either way and are skipped. Undefined when one of the two
+ * has no examples, or the question has no feature the examples use.
+ */
+export function featureOdds(table: FeatureCounts, features: Set<string>, owner: number, other: number, smoothing: number): number | undefined {
+  const mine = table.columns.get(owner);
+  const theirs = table.columns.get(other);
+  if (mine === undefined || theirs === undefined) return undefined;
+  const width = table.columns.size;
+  // Additive smoothing: a feature none of one side's examples use is rare there, not impossible.
+  const nMine = Math.log(table.totals[mine]! + 2 * smoothing);
+  const nTheirs = Math.log(table.totals[theirs]! + 2 * smoothing);
+  let sum = 0;
+  let weights = 0;
+  for (const f of features) {
+    const row = table.rows.get(f);
+    if (row === undefined) continue;
+    const base = row * width;
+    const w = table.weights[row]!;
+    sum += w * (Math.log(table.counts[base + theirs]! + smoothing) - nTheirs - (Math.log(table.counts[base + mine]! + smoothing) - nMine));
+    weights += w;
+  }
+  return weights > 0 ? sum / weights : undefined;
+}
