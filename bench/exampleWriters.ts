@@ -5,8 +5,10 @@
  * all of them are indexed, and the held-out writer's questions are asked. Prints, per held-out
  * writer, how often the right section comes first for their answerable questions, averaged by
  * number of writers indexed, then the average over writers; and, averaged the same way, the share
- * of their unanswerable questions the bot declines. The decision uses the shipped settings, which
- * were chosen with all the writers: with fewer, other settings might decline more.
+ * of their answerable questions it answers with the right section, and of their unanswerable
+ * questions it declines (a setting that declined everything would score 100% on the last alone).
+ * The decision uses the shipped settings, chosen with all the writers: with fewer writers, other
+ * settings might do better.
  */
 import { decide } from '../src/answer/decide.js';
 import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
@@ -32,6 +34,7 @@ function shuffled<T>(list: T[]): T[] {
 }
 const overall = new Map<number, number[]>();
 const overallDeclined = new Map<number, number[]>();
+const overallAnswered = new Map<number, number[]>();
 const idx = (ex: ExampleQuestion[]) => buildSearchIndex(manual.sections, manual.search.synonyms, ex).index;
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 const add = (m: Map<number, number[]>, k: number, x: number) => m.set(k, [...(m.get(k) ?? []), x]);
@@ -45,26 +48,35 @@ for (const held of writers) {
   subsets.push(others);
   const bySize = new Map<number, number[]>();
   const declinedBySize = new Map<number, number[]>();
+  const answeredBySize = new Map<number, number[]>();
   for (const sub of subsets) {
     const index = sub.length ? idx(sub.flatMap((w) => w.examples)) : buildIndex(manual.sections, manual.search.synonyms);
-    let right = 0, n = 0, declined = 0, unanswerable = 0;
+    let right = 0, answeredRight = 0, n = 0, declined = 0, unanswerable = 0;
     for (const e of held.examples) {
       if (e.answer) {
         n++;
-        if (answers(e, search(index, e.question, 1).matches[0]?.section)) right++;
+        const result = search(index, e.question, 3);
+        if (answers(e, result.matches[0]?.section)) {
+          right++;
+          if (decide(result).verdict === 'answer') answeredRight++;
+        }
       } else {
         unanswerable++;
         if (decide(search(index, e.question, 3)).verdict !== 'answer') declined++;
       }
     }
     if (n) add(bySize, sub.length, right / n);
+    if (n) add(answeredBySize, sub.length, answeredRight / n);
     if (unanswerable) add(declinedBySize, sub.length, declined / unanswerable);
   }
   for (const [k, v] of bySize) add(overall, k, mean(v));
   for (const [k, v] of declinedBySize) add(overallDeclined, k, mean(v));
+  for (const [k, v] of answeredBySize) add(overallAnswered, k, mean(v));
   if (bySize.size) console.log(`${held.name.padEnd(28)} right first  ${row(bySize)}`);
+  if (answeredBySize.size) console.log(`${''.padEnd(28)} answered     ${row(answeredBySize)}`);
   if (declinedBySize.size) console.log(`${''.padEnd(28)} declined     ${row(declinedBySize)}`);
 }
 console.log(`\nAveraged over held-out writers, by number of other writers indexed:`);
 console.log(`right section first (answerable questions): ${row(overall)}`);
+console.log(`answered, with the right section:           ${row(overallAnswered)}`);
 console.log(`unanswerable questions declined:            ${row(overallDeclined)}`);

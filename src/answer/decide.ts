@@ -25,9 +25,10 @@ export interface Decision {
  *   nearer the question than the nearest questions the manual does not answer, however well the
  *   section scores: "how do I request AWS access for a new app?" shares words with getting access.
  *   (A section nobody wrote examples for has nothing to compare, and skips this check.)
- * - `odds`: with example questions, the words of the question must not lean towards questions the
- *   manual does not answer, over the best section's, by more than these log-odds (see featureOdds):
- *   "is there a template for…" under any section's topic.
+ * - `odds`: with example questions, the question's words (their mean log-odds, see featureOdds)
+ *   must lean towards the best section's examples, away from questions the manual does not
+ *   answer, by more than -odds: "is there a template for…" under any section's topic leans the
+ *   other way. (Skipped where featureOdds has too few examples to count.)
  */
 export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered'>): Decision {
   const [best, second] = result.matches;

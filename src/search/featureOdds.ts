@@ -45,13 +45,19 @@ export function countFeatures(examples: { owner: number; features: Set<string> }
  * rather than the matched section's. Nearest examples (nearestExamples) need one example with most
  * of the question's words; this weighs words that lean towards "not answered" under any section,
  * such as "template", "how often" or "who approves" in questions about a section's topic.
- * Features no example uses say nothing either way and are skipped. Undefined when one of the two
- * has no examples, or the question has no feature the examples use.
+ *
+ * A feature neither of the two uses says nothing either way and is skipped (smoothing alone would
+ * count it by how many examples each side has). Undefined when either side has fewer than
+ * `minExamples` examples, since counts that small cannot tell a leaning word from chance (with a
+ * handful of "not answered" examples every question leans their way), or when the question has
+ * no feature either side uses.
  */
-export function featureOdds(table: FeatureCounts, features: Set<string>, owner: number, other: number, smoothing: number): number | undefined {
+export function featureOdds(table: FeatureCounts, features: Set<string>, owner: number, other: number, smoothing: number, minExamples: number): number | undefined {
+  if (!(smoothing > 0) || !Number.isFinite(smoothing)) throw new RangeError(`smoothing must be a positive number, not ${smoothing}`);
   const mine = table.columns.get(owner);
   const theirs = table.columns.get(other);
   if (mine === undefined || theirs === undefined) return undefined;
+  if (table.totals[mine]! < minExamples || table.totals[theirs]! < minExamples) return undefined;
   const width = table.columns.size;
   // Additive smoothing: a feature none of one side's examples use is rare there, not impossible.
   const nMine = Math.log(table.totals[mine]! + 2 * smoothing);
@@ -62,8 +68,11 @@ export function featureOdds(table: FeatureCounts, features: Set<string>, owner: 
     const row = table.rows.get(f);
     if (row === undefined) continue;
     const base = row * width;
+    const cMine = table.counts[base + mine]!;
+    const cTheirs = table.counts[base + theirs]!;
+    if (cMine === 0 && cTheirs === 0) continue;
     const w = table.weights[row]!;
-    sum += w * (Math.log(table.counts[base + theirs]! + smoothing) - nTheirs - (Math.log(table.counts[base + mine]! + smoothing) - nMine));
+    sum += w * (Math.log(cTheirs + smoothing) - nTheirs - (Math.log(cMine + smoothing) - nMine));
     weights += w;
   }
   return weights > 0 ? sum / weights : undefined;

@@ -36,9 +36,9 @@ export const PARAMS = {
    * With example questions (manual/example-questions/): a section's score is
    * (lexical + weight * examples) / (1 + weight), where `examples` is the mean similarity of the
    * question to the section's `nearest` closest example questions. The decision is the one above
-   * with its own numbers, plus `notAnswered` (see decide.ts). Chosen by npm run tune:examples
-   * (bench/tuneExamples.ts) on each writer's questions scored against the other writers'
-   * examples, never on the evaluation questions.
+   * with its own numbers, plus `notAnswered` and `odds` (see decide.ts). Chosen by npm run
+   * tune:examples (bench/tuneExamples.ts) on each writer's questions scored against the other
+   * writers' examples, never on the evaluation questions.
    */
   examples: {
     weight: 6,
@@ -56,7 +56,13 @@ export const PARAMS = {
     unknown: 2,
     /** Additive smoothing of the counts of words in featureOdds: a word one kind of example never uses is rare there, not impossible. */
     smoothing: 0.2,
-    decision: { sure: 0.5, min: 0.2, ratio: 1.15, notAnswered: 1.2, odds: -0.875 },
+    /**
+     * featureOdds needs at least this many examples both under the section and under "not
+     * answered": fewer cannot tell a leaning word from chance, and the check is skipped. The
+     * shipped page has about 700 a section and 3,700 not answered. Not tuned: a safety floor.
+     */
+    oddsMinExamples: 200,
+    decision: { sure: 0.5, min: 0.2, ratio: 1.15, notAnswered: 1.1, odds: -1 },
   },
 };
 

@@ -171,7 +171,7 @@ describe('featureOdds', () => {
     { owner: NOT_ANSWERED, features: bag('templat', 'jira') },
     { owner: NOT_ANSWERED, features: bag('templat', 'pr') },
   ], (f) => (f === 'pr' ? 3 : 1));
-  const odds = (...stems: string[]) => featureOdds(counts, bag(...stems), 0, NOT_ANSWERED, 0.2)!;
+  const odds = (...stems: string[]) => featureOdds(counts, bag(...stems), 0, NOT_ANSWERED, 0.2, 0)!;
 
   it('leans towards "not answered" on words its questions use more, weighed by how much each word tells', () => {
     expect(odds('templat')).toBeGreaterThan(0);
@@ -183,11 +183,22 @@ describe('featureOdds', () => {
     expect(odds('card', 'pr')).toBeCloseTo((odds('card') + 3 * odds('pr')) / 4, 10);
   });
 
-  it('skips words no example uses, and has nothing to say without examples or words to compare', () => {
+  it('skips words neither side uses, and has nothing to say without examples or words to compare', () => {
+    const withOther = countFeatures([...[0, 0, NOT_ANSWERED].map((owner) => ({ owner, features: bag('card') })), { owner: 1, features: bag('weeknot') }], () => 1);
+    const lean = (...stems: string[]) => featureOdds(withOther, bag(...stems), 0, NOT_ANSWERED, 0.2, 0);
+    // 'weeknot' is only another section's word: it does not count, whatever the sizes of the two sides.
+    expect(lean('card', 'weeknot')).toBeCloseTo(lean('card')!, 10);
+    expect(lean('weeknot')).toBeUndefined();
     expect(odds('card', 'zebra')).toBeCloseTo(odds('card'), 10);
-    expect(featureOdds(counts, bag(), 0, NOT_ANSWERED, 0.2)).toBeUndefined();
-    expect(featureOdds(counts, bag('card'), 7, NOT_ANSWERED, 0.2)).toBeUndefined();
-    expect(featureOdds(countFeatures([{ owner: 0, features: bag('card') }], () => 1), bag('card'), 0, NOT_ANSWERED, 0.2)).toBeUndefined();
+    expect(featureOdds(counts, bag(), 0, NOT_ANSWERED, 0.2, 0)).toBeUndefined();
+    expect(featureOdds(counts, bag('card'), 7, NOT_ANSWERED, 0.2, 0)).toBeUndefined();
+    expect(featureOdds(countFeatures([{ owner: 0, features: bag('card') }], () => 1), bag('card'), 0, NOT_ANSWERED, 0.2, 0)).toBeUndefined();
+  });
+
+  it('says nothing until both sides have enough examples to count, and rejects a smoothing that breaks the logs', () => {
+    expect(featureOdds(counts, bag('templat'), 0, NOT_ANSWERED, 0.2, 2)).toBeDefined();
+    expect(featureOdds(counts, bag('templat'), 0, NOT_ANSWERED, 0.2, 3)).toBeUndefined();
+    for (const bad of [0, -1, Number.NaN]) expect(() => featureOdds(counts, bag('templat'), 0, NOT_ANSWERED, bad, 0)).toThrow(RangeError);
   });
 });
 
@@ -240,6 +251,9 @@ describe('a manual with example questions', () => {
   it('still answers from the section when a question matches it word for word', () => {
     const answer = answerQuestion(manual, 'deploying code');
     expect(answer.answered).toBe(true);
+    // Too few examples to weigh words by (PARAMS.examples.oddsMinExamples): that check is skipped,
+    // rather than declining everything.
+    expect(answer.matches[0]?.notAnsweredOdds).toBeUndefined();
     expect(answer.matches[0]?.section.heading).toBe('Deploying code');
   });
 
