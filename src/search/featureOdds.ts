@@ -1,22 +1,21 @@
+import type { ExampleIndex } from './nearestExamples.js';
+
 /**
  * How many of each owner's example questions use each feature (see questionFeatures), for
  * featureOdds: one row per feature, one column per owner (each section with examples, and "not
- * answered").
+ * answered"). How many examples each owner has, and each feature's weight, are the example
+ * index's own (perOwner, weights).
  */
 export interface FeatureCounts {
   /** owner (a section's index, or NOT_ANSWERED) -> its column */
   columns: Map<number, number>;
-  /** How many examples each column's owner has. */
-  totals: number[];
   /** feature -> its row */
   rows: Map<string, number>;
   /** rows × columns, row-major */
   counts: Uint32Array;
-  /** Each row's feature's weight (its idf over the examples, see buildExampleIndex). */
-  weights: Float64Array;
 }
 
-export function countFeatures(examples: { owner: number; features: Set<string> }[], weightOf: (feature: string) => number): FeatureCounts {
+export function countFeatures(examples: { owner: number; features: Set<string> }[]): FeatureCounts {
   const columns = new Map<number, number>();
   const rows = new Map<string, number>();
   for (const { owner, features } of examples) {
@@ -25,15 +24,11 @@ export function countFeatures(examples: { owner: number; features: Set<string> }
   }
   const width = columns.size;
   const counts = new Uint32Array(rows.size * width);
-  const totals = new Array<number>(width).fill(0);
   for (const { owner, features } of examples) {
     const column = columns.get(owner)!;
-    totals[column]!++;
     for (const f of features) counts[rows.get(f)! * width + column]!++;
   }
-  const weights = new Float64Array(rows.size);
-  for (const [f, row] of rows) weights[row] = weightOf(f);
-  return { columns, totals, rows, counts, weights };
+  return { columns, rows, counts };
 }
 
 /**
@@ -52,16 +47,19 @@ export function countFeatures(examples: { owner: number; features: Set<string> }
  * handful of "not answered" examples every question leans their way), or when the question has
  * no feature either side uses.
  */
-export function featureOdds(table: FeatureCounts, features: Set<string>, owner: number, other: number, smoothing: number, minExamples: number): number | undefined {
+export function featureOdds(examples: ExampleIndex, features: Set<string>, owner: number, other: number, smoothing: number, minExamples: number): number | undefined {
   if (!(smoothing > 0) || !Number.isFinite(smoothing)) throw new RangeError(`smoothing must be a positive number, not ${smoothing}`);
+  const table = examples.counts;
   const mine = table.columns.get(owner);
   const theirs = table.columns.get(other);
   if (mine === undefined || theirs === undefined) return undefined;
-  if (table.totals[mine]! < minExamples || table.totals[theirs]! < minExamples) return undefined;
+  const totalMine = examples.perOwner.get(owner)!;
+  const totalTheirs = examples.perOwner.get(other)!;
+  if (totalMine < minExamples || totalTheirs < minExamples) return undefined;
   const width = table.columns.size;
   // Additive smoothing: a feature none of one side's examples use is rare there, not impossible.
-  const nMine = Math.log(table.totals[mine]! + 2 * smoothing);
-  const nTheirs = Math.log(table.totals[theirs]! + 2 * smoothing);
+  const nMine = Math.log(totalMine + 2 * smoothing);
+  const nTheirs = Math.log(totalTheirs + 2 * smoothing);
   let sum = 0;
   let weights = 0;
   for (const f of features) {
@@ -71,7 +69,7 @@ export function featureOdds(table: FeatureCounts, features: Set<string>, owner: 
     const cMine = table.counts[base + mine]!;
     const cTheirs = table.counts[base + theirs]!;
     if (cMine === 0 && cTheirs === 0) continue;
-    const w = table.weights[row]!;
+    const w = examples.weights.get(f)!;
     sum += w * (Math.log(cTheirs + smoothing) - nTheirs - (Math.log(cMine + smoothing) - nMine));
     weights += w;
   }

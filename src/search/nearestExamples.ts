@@ -59,7 +59,7 @@ export function buildExampleIndex(examples: { owner: number; features: Set<strin
     postings,
     weights,
     dots: new Float64Array(examples.length),
-    counts: countFeatures(examples, (f) => weights.get(f)!),
+    counts: countFeatures(examples),
   };
 }
 

@@ -285,7 +285,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     .map(({ i, score, example }): Match => {
       const match: Match = { section: index.sections[i]!, score: round(score) };
       if (example !== undefined) match.example = round(example);
-      const odds = example !== undefined && features ? featureOdds(index.examples.counts, features, i, NOT_ANSWERED, PARAMS.examples.smoothing, PARAMS.examples.oddsMinExamples) : undefined;
+      const odds = example !== undefined && features ? featureOdds(index.examples, features, i, NOT_ANSWERED, PARAMS.examples.smoothing, PARAMS.examples.oddsMinExamples) : undefined;
       if (odds !== undefined) match.notAnsweredOdds = round(odds);
       return match;
     });

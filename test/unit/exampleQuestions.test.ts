@@ -4,7 +4,7 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
 import { formatProblem } from '../../src/manual/types.js';
 import { ExampleFileError, parseExampleQuestions } from '../../src/search/exampleQuestions.js';
-import { countFeatures, featureOdds } from '../../src/search/featureOdds.js';
+import { featureOdds } from '../../src/search/featureOdds.js';
 import { buildExampleIndex, FUNCTION_WORD, NOT_ANSWERED, nearestExamples, WORD_PAIR } from '../../src/search/nearestExamples.js';
 import { PARAMS } from '../../src/search/params.js';
 import { search } from '../../src/search/search.js';
@@ -164,13 +164,13 @@ describe('nearestExamples', () => {
 
 describe('featureOdds', () => {
   const bag = (...stems: string[]) => new Set(stems);
-  const counts = countFeatures([
+  const counts = buildExampleIndex([
     { owner: 0, features: bag('card', 'write') },
     { owner: 0, features: bag('card', 'contain') },
     { owner: 0, features: bag('card', 'templat') },
     { owner: NOT_ANSWERED, features: bag('templat', 'jira') },
     { owner: NOT_ANSWERED, features: bag('templat', 'pr') },
-  ], (f) => (f === 'pr' ? 3 : 1));
+  ]);
   const odds = (...stems: string[]) => featureOdds(counts, bag(...stems), 0, NOT_ANSWERED, 0.2, 0)!;
 
   it('leans towards "not answered" on words its questions use more, weighed by how much each word tells', () => {
@@ -180,11 +180,13 @@ describe('featureOdds', () => {
     expect(odds('templat')).toBeCloseTo(Math.log(2.2 / 2.4) - Math.log(1.2 / 3.4), 10);
     // The mean per feature, weighed: a longer question is no surer than a short one.
     expect(odds('card', 'templat')).toBeCloseTo((odds('card') + odds('templat')) / 2, 10);
-    expect(odds('card', 'pr')).toBeCloseTo((odds('card') + 3 * odds('pr')) / 4, 10);
+    const [card, pr] = [counts.weights.get('card')!, counts.weights.get('pr')!];
+    expect(pr).toBeGreaterThan(card);
+    expect(odds('card', 'pr')).toBeCloseTo((card * odds('card') + pr * odds('pr')) / (card + pr), 10);
   });
 
   it('skips words neither side uses, and has nothing to say without examples or words to compare', () => {
-    const withOther = countFeatures([...[0, 0, NOT_ANSWERED].map((owner) => ({ owner, features: bag('card') })), { owner: 1, features: bag('weeknot') }], () => 1);
+    const withOther = buildExampleIndex([...[0, 0, NOT_ANSWERED].map((owner) => ({ owner, features: bag('card') })), { owner: 1, features: bag('weeknot') }]);
     const lean = (...stems: string[]) => featureOdds(withOther, bag(...stems), 0, NOT_ANSWERED, 0.2, 0);
     // 'weeknot' is only another section's word: it does not count, whatever the sizes of the two sides.
     expect(lean('card', 'weeknot')).toBeCloseTo(lean('card')!, 10);
@@ -192,7 +194,7 @@ describe('featureOdds', () => {
     expect(odds('card', 'zebra')).toBeCloseTo(odds('card'), 10);
     expect(featureOdds(counts, bag(), 0, NOT_ANSWERED, 0.2, 0)).toBeUndefined();
     expect(featureOdds(counts, bag('card'), 7, NOT_ANSWERED, 0.2, 0)).toBeUndefined();
-    expect(featureOdds(countFeatures([{ owner: 0, features: bag('card') }], () => 1), bag('card'), 0, NOT_ANSWERED, 0.2, 0)).toBeUndefined();
+    expect(featureOdds(buildExampleIndex([{ owner: 0, features: bag('card') }]), bag('card'), 0, NOT_ANSWERED, 0.2, 0)).toBeUndefined();
   });
 
   it('says nothing until both sides have enough examples to count, and rejects a smoothing that breaks the logs', () => {
