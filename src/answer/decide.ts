@@ -25,20 +25,23 @@ export interface Decision {
  *   nearer the question than the nearest questions the manual does not answer, however well the
  *   section scores: "how do I request AWS access for a new app?" shares words with getting access.
  *   (A section nobody wrote examples for has nothing to compare, and skips this check.)
- * - `odds`: with example questions, the question's words (their mean log-odds, see featureOdds)
- *   must lean towards the best section's examples, away from questions the manual does not
- *   answer, by more than -odds: "is there a template for…" under any section's topic leans the
- *   other way. (Skipped where featureOdds has too few examples to count.)
+ * - `likelier` and `notAnsweredMax`: with a classifier learnt from the example questions (see
+ *   exampleClassifier), the bot declines when it finds "not answered" more than `likelier` times
+ *   as likely as the best section, or more likely than `notAnsweredMax` in all: "is there a
+ *   template for…" under any section's topic, or "notice period" beside "leaving". (Skipped where
+ *   the classifier does not cover the section or "not answered": too few examples.)
  */
-export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered'>): Decision {
+export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered' | 'notAnsweredLikelihood'>): Decision {
   const [best, second] = result.matches;
   const none: Decision = { verdict: 'no answer', closeCall: [] };
   if (!best) return none;
   const { sure, min, ratio } = result.usesExamples ? PARAMS.examples.decision : PARAMS.decision;
   if (result.usesExamples) {
-    const { notAnswered, odds } = PARAMS.examples.decision;
+    const { notAnswered, likelier, notAnsweredMax } = PARAMS.examples.decision;
     if (best.example !== undefined && best.example < notAnswered * result.notAnswered) return none;
-    if (best.notAnsweredOdds !== undefined && best.notAnsweredOdds > odds) return none;
+    if (best.likelihood !== undefined && result.notAnsweredLikelihood !== undefined) {
+      if (result.notAnsweredLikelihood > likelier * best.likelihood || result.notAnsweredLikelihood > notAnsweredMax) return none;
+    }
   }
   if (best.score >= sure) return { verdict: 'answer', closeCall: [] };
   if (best.score < min) return none;

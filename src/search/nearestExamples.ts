@@ -1,4 +1,4 @@
-import { countFeatures, type FeatureCounts } from './featureOdds.js';
+import { type Classifier, classify, trainClassifier } from './exampleClassifier.js';
 import { idfOf } from './idf.js';
 import { PARAMS } from './params.js';
 
@@ -28,8 +28,11 @@ export interface ExampleIndex {
   weights: Map<string, number>;
   /** A sum per example, zero between questions: reused, since function words reach most examples. */
   dots: Float64Array;
-  /** How many of each owner's examples use each feature (see featureOdds). */
-  counts: FeatureCounts;
+  /**
+   * Learnt from the examples (see exampleClassifier): absent when "not answered" has fewer than
+   * PARAMS.examples.classifier.minExamples examples, too few to learn what the manual does not answer.
+   */
+  classifier?: Classifier;
 }
 
 export function buildExampleIndex(examples: { owner: number; features: Set<string>; heading?: boolean }[]): ExampleIndex {
@@ -50,7 +53,8 @@ export function buildExampleIndex(examples: { owner: number; features: Set<strin
     perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
     if (!heading && owner !== NOT_ANSWERED) written.add(owner);
   }
-  return {
+  const { minExamples, epochs, l2, rate } = PARAMS.examples.classifier;
+  const index: ExampleIndex = {
     count: examples.length,
     owners: examples.map((e) => e.owner),
     perOwner,
@@ -59,8 +63,20 @@ export function buildExampleIndex(examples: { owner: number; features: Set<strin
     postings,
     weights,
     dots: new Float64Array(examples.length),
-    counts: countFeatures(examples),
   };
+  if ((perOwner.get(NOT_ANSWERED) ?? 0) >= minExamples) index.classifier = trainClassifier(examples, { epochs, l2, rate });
+  return index;
+}
+
+/**
+ * The classifier's probabilities for a question, and which owners it knows well enough to use
+ * them for: those with at least PARAMS.examples.classifier.minExamples examples. A section with
+ * fewer would be marked down for it, not for the question.
+ */
+export function classifyQuestion(index: ExampleIndex, features: Set<string>): { probabilities: Map<number, number>; covers: (owner: number) => boolean } | undefined {
+  if (!index.classifier) return undefined;
+  const { minExamples } = PARAMS.examples.classifier;
+  return { probabilities: classify(index.classifier, features), covers: (owner) => (index.perOwner.get(owner) ?? 0) >= minExamples };
 }
 
 export interface Nearest {

@@ -36,13 +36,13 @@ export const PARAMS = {
    * With example questions (manual/example-questions/): a section's score is
    * (lexical + weight * examples) / (1 + weight), where `examples` is the mean similarity of the
    * question to the section's `nearest` closest example questions. The decision is the one above
-   * with its own numbers, plus `notAnswered` and `odds` (see decide.ts). Chosen by npm run
+   * with its own numbers, plus `notAnswered`, `likelier` and `notAnsweredMax` (see decide.ts). Chosen by npm run
    * tune:examples (bench/tuneExamples.ts) on each writer's questions scored against the other
    * writers' examples, never on the evaluation questions.
    */
   examples: {
-    weight: 6,
-    nearest: 2,
+    weight: 3,
+    nearest: 1,
     /**
      * How much a pair of adjacent words counts, against a word, in comparing questions (see
      * questionFeatures). Read when the index is built: changing it means rebuilding the index.
@@ -54,15 +54,18 @@ export const PARAMS = {
      * none of them.
      */
     unknown: 2,
-    /** Additive smoothing of the counts of words in featureOdds: a word one kind of example never uses is rare there, not impossible. */
-    smoothing: 0.2,
     /**
-     * featureOdds needs at least this many examples both under the section and under "not
-     * answered": fewer cannot tell a leaning word from chance, and the check is skipped. The
-     * shipped page has about 700 a section and 3,700 not answered. Not tuned: a safety floor.
+     * The classifier learnt from the examples (see exampleClassifier): a section it covers scores
+     * (lexical + weight * examples + classifier.weight * probability) / (1 + weight + classifier.weight).
+     * minExamples: it is trained only when "not answered" has this many examples, and counts only
+     * for sections with this many; fewer cannot tell a leaning word from chance (with a handful of
+     * "not answered" examples, a learnt rule of this kind declined nearly everything). The shipped
+     * page has about 700 a section and 3,700 not answered. A safety floor, not tuned. epochs and
+     * l2 were chosen across writers by hand (README), rate not tried otherwise; all three are read
+     * when the index is built.
      */
-    oddsMinExamples: 200,
-    decision: { sure: 0.5, min: 0.2, ratio: 1.15, notAnswered: 1.1, odds: -1 },
+    classifier: { weight: 0.7, epochs: 4, l2: 1e-5, rate: 0.5, minExamples: 200 },
+    decision: { sure: 2, min: 0.3, ratio: 1.3, notAnswered: 1, likelier: 2, notAnsweredMax: 0.4 },
   },
 };
 

@@ -1,8 +1,7 @@
 import type { Section } from '../sections/types.js';
 import { bucketKeys, type SearchIndex, type VocabularyWord } from './buildIndex.js';
 import { editDistance } from './editDistance.js';
-import { featureOdds } from './featureOdds.js';
-import { FUNCTION_WORD, nearestExamples, NOT_ANSWERED, WORD_PAIR } from './nearestExamples.js';
+import { classifyQuestion, FUNCTION_WORD, nearestExamples, NOT_ANSWERED, WORD_PAIR } from './nearestExamples.js';
 import { PARAMS } from './params.js';
 import { isStopWord, stem, words } from './tokenize.js';
 
@@ -30,12 +29,8 @@ export interface Match {
   score: number;
   /** With example questions, for a section that has some: similarity (0..1) of the question to its nearest ones. */
   example?: number;
-  /**
-   * With example questions, for a section that has some: log-odds, from the words each kind of
-   * example uses, that the question is one the manual does not answer rather than this section's
-   * (see featureOdds).
-   */
-  notAnsweredOdds?: number;
+  /** With a classifier that covers the section (see classifyQuestion): the probability that the question is this section's. */
+  likelihood?: number;
 }
 
 export interface SearchResult {
@@ -45,6 +40,8 @@ export interface SearchResult {
   usesExamples: boolean;
   /** Similarity (0..1) of the question to the nearest example question the manual does not answer. */
   notAnswered: number;
+  /** With a classifier: the probability that the question is one the manual does not answer. */
+  notAnsweredLikelihood?: number;
 }
 
 /**
@@ -258,22 +255,28 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   };
   const lexical = (i: number) => (1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * fit(i);
 
-  let ranked: { i: number; score: number; example?: number }[];
+  let ranked: { i: number; score: number; example?: number; likelihood?: number }[];
   let notAnswered = 0;
-  let features: Set<string> | undefined;
+  let notAnsweredLikelihood: number | undefined;
   if (usesExamples) {
-    // The section's own words and the way people ask for it, blended: either alone misses
-    // questions the other catches (see README "Example questions"). A section nobody wrote
-    // examples for is scored on its own words, not marked down for having none.
-    features = questionFeatures(read);
+    // The section's own words, the way people ask for it, and what the classifier learnt from
+    // those ways, blended: each alone misses questions the others catch (see README "Example
+    // questions"). A section nobody wrote examples for is scored on its own words, not marked
+    // down for having none; one the classifier does not cover, without the classifier.
+    const features = questionFeatures(read);
     const near = nearestExamples(index.examples, features, PARAMS.examples.nearest);
+    const classified = classifyQuestion(index.examples, features);
     notAnswered = near.notAnswered;
+    if (classified?.covers(NOT_ANSWERED)) notAnsweredLikelihood = classified.probabilities.get(NOT_ANSWERED);
     const w = PARAMS.examples.weight;
+    const c = PARAMS.examples.classifier.weight;
     ranked = [...new Set([...scores.keys(), ...near.bySection.keys()])].map((i) => {
       const own = lexical(i);
       if (!index.examples.written.has(i)) return { i, score: own };
       const example = near.bySection.get(i) ?? 0;
-      return { i, score: (own + w * example) / (1 + w), example };
+      if (!classified?.covers(i)) return { i, score: (own + w * example) / (1 + w), example };
+      const likelihood = classified.probabilities.get(i) ?? 0;
+      return { i, score: (own + w * example + c * likelihood) / (1 + w + c), example, likelihood };
     });
   } else {
     ranked = [...scores.keys()].map((i) => ({ i, score: lexical(i) }));
@@ -282,12 +285,13 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   const matches = ranked
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
-    .map(({ i, score, example }): Match => {
+    .map(({ i, score, example, likelihood }): Match => {
       const match: Match = { section: index.sections[i]!, score: round(score) };
       if (example !== undefined) match.example = round(example);
-      const odds = example !== undefined && features ? featureOdds(index.examples, features, i, NOT_ANSWERED, PARAMS.examples.smoothing, PARAMS.examples.oddsMinExamples) : undefined;
-      if (odds !== undefined) match.notAnsweredOdds = round(odds);
+      if (likelihood !== undefined) match.likelihood = round(likelihood);
       return match;
     });
-  return { matches, concepts, usesExamples, notAnswered: round(notAnswered) };
+  const result: SearchResult = { matches, concepts, usesExamples, notAnswered: round(notAnswered) };
+  if (notAnsweredLikelihood !== undefined) result.notAnsweredLikelihood = round(notAnsweredLikelihood);
+  return result;
 }

@@ -38,11 +38,18 @@ describe('decide, with example questions', () => {
     expect(decide(result(0.5, match('a', 0.9, 0.5 * notAnswered + 0.01))).verdict).toBe('answer');
   });
 
-  it("declines when the question's words lean towards questions the manual does not answer", () => {
-    const { odds } = PARAMS.examples.decision;
-    const leaning = (notAnsweredOdds: number): Match => ({ ...match('a', 0.9, 0.9), notAnsweredOdds });
-    expect(decide(result(0, leaning(odds + 0.01))).verdict).toBe('no answer');
-    expect(decide(result(0, leaning(odds - 0.01))).verdict).toBe('answer');
+  it('declines when the classifier finds the question likelier one the manual does not answer than the best section’s', () => {
+    const { likelier, notAnsweredMax } = PARAMS.examples.decision;
+    const classified = (notAnsweredLikelihood: number, likelihood: number) => ({ ...result(0, { ...match('a', 0.9, 0.9), likelihood }), notAnsweredLikelihood });
+    // Below notAnsweredMax, the ratio to the best section decides.
+    const low = notAnsweredMax / 2;
+    expect(decide(classified(low, low / likelier - 0.01)).verdict).toBe('no answer');
+    expect(decide(classified(low, low / likelier + 0.01)).verdict).toBe('answer');
+    // Above it, however likely the best section.
+    expect(decide(classified(notAnsweredMax + 0.01, 1)).verdict).toBe('no answer');
+    expect(decide(classified(notAnsweredMax - 0.01, 1)).verdict).toBe('answer');
+    // Without a classifier's word on "not answered" (too few examples), neither check applies.
+    expect(decide(result(0, { ...match('a', 0.9, 0.9), likelihood: 0 })).verdict).toBe('answer');
   });
 
   it('skips that check for a section nobody wrote examples for', () => {

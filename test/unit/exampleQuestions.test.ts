@@ -4,8 +4,7 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
 import { formatProblem } from '../../src/manual/types.js';
 import { ExampleFileError, parseExampleQuestions } from '../../src/search/exampleQuestions.js';
-import { featureOdds } from '../../src/search/featureOdds.js';
-import { buildExampleIndex, FUNCTION_WORD, NOT_ANSWERED, nearestExamples, WORD_PAIR } from '../../src/search/nearestExamples.js';
+import { buildExampleIndex, classifyQuestion, FUNCTION_WORD, NOT_ANSWERED, nearestExamples, WORD_PAIR } from '../../src/search/nearestExamples.js';
 import { PARAMS } from '../../src/search/params.js';
 import { search } from '../../src/search/search.js';
 import { page, tempManual } from '../support/tempManual.js';
@@ -162,45 +161,37 @@ describe('nearestExamples', () => {
   });
 });
 
-describe('featureOdds', () => {
+describe('the classifier of an example index', () => {
   const bag = (...stems: string[]) => new Set(stems);
-  const counts = buildExampleIndex([
+  const examples = [
     { owner: 0, features: bag('card', 'write') },
     { owner: 0, features: bag('card', 'contain') },
-    { owner: 0, features: bag('card', 'templat') },
+    { owner: 1, features: bag('weeknot', 'write') },
     { owner: NOT_ANSWERED, features: bag('templat', 'jira') },
     { owner: NOT_ANSWERED, features: bag('templat', 'pr') },
-  ]);
-  const odds = (...stems: string[]) => featureOdds(counts, bag(...stems), 0, NOT_ANSWERED, 0.2, 0)!;
+  ];
+  const withFloor = <T>(minExamples: number, run: () => T): T => {
+    const saved = PARAMS.examples.classifier;
+    PARAMS.examples.classifier = { ...saved, minExamples };
+    try {
+      return run();
+    } finally {
+      PARAMS.examples.classifier = saved;
+    }
+  };
 
-  it('leans towards "not answered" on words its questions use more, weighed by how much each word tells', () => {
-    expect(odds('templat')).toBeGreaterThan(0);
-    expect(odds('card')).toBeLessThan(0);
-    // 'templat' is 2 in 2 "not answered" questions against 1 in 3 of the section's: log((2.2/2.4)/(1.2/3.4)).
-    expect(odds('templat')).toBeCloseTo(Math.log(2.2 / 2.4) - Math.log(1.2 / 3.4), 10);
-    // The mean per feature, weighed: a longer question is no surer than a short one.
-    expect(odds('card', 'templat')).toBeCloseTo((odds('card') + odds('templat')) / 2, 10);
-    const [card, pr] = [counts.weights.get('card')!, counts.weights.get('pr')!];
-    expect(pr).toBeGreaterThan(card);
-    expect(odds('card', 'pr')).toBeCloseTo((card * odds('card') + pr * odds('pr')) / (card + pr), 10);
+  it('is learnt only when there are enough "not answered" examples to learn from', () => {
+    expect(withFloor(3, () => buildExampleIndex(examples)).classifier).toBeUndefined();
+    expect(withFloor(2, () => buildExampleIndex(examples)).classifier).toBeDefined();
   });
 
-  it('skips words neither side uses, and has nothing to say without examples or words to compare', () => {
-    const withOther = buildExampleIndex([...[0, 0, NOT_ANSWERED].map((owner) => ({ owner, features: bag('card') })), { owner: 1, features: bag('weeknot') }]);
-    const lean = (...stems: string[]) => featureOdds(withOther, bag(...stems), 0, NOT_ANSWERED, 0.2, 0);
-    // 'weeknot' is only another section's word: it does not count, whatever the sizes of the two sides.
-    expect(lean('card', 'weeknot')).toBeCloseTo(lean('card')!, 10);
-    expect(lean('weeknot')).toBeUndefined();
-    expect(odds('card', 'zebra')).toBeCloseTo(odds('card'), 10);
-    expect(featureOdds(counts, bag(), 0, NOT_ANSWERED, 0.2, 0)).toBeUndefined();
-    expect(featureOdds(counts, bag('card'), 7, NOT_ANSWERED, 0.2, 0)).toBeUndefined();
-    expect(featureOdds(buildExampleIndex([{ owner: 0, features: bag('card') }]), bag('card'), 0, NOT_ANSWERED, 0.2, 0)).toBeUndefined();
-  });
-
-  it('says nothing until both sides have enough examples to count, and rejects a smoothing that breaks the logs', () => {
-    expect(featureOdds(counts, bag('templat'), 0, NOT_ANSWERED, 0.2, 2)).toBeDefined();
-    expect(featureOdds(counts, bag('templat'), 0, NOT_ANSWERED, 0.2, 3)).toBeUndefined();
-    for (const bad of [0, -1, Number.NaN]) expect(() => featureOdds(counts, bag('templat'), 0, NOT_ANSWERED, bad, 0)).toThrow(RangeError);
+  it('covers only the owners with enough examples: a section with fewer is not marked down for it', () => {
+    const index = withFloor(2, () => buildExampleIndex(examples));
+    const classified = withFloor(2, () => classifyQuestion(index, bag('card')))!;
+    expect([0, 1, NOT_ANSWERED].map((owner) => classified.covers(owner))).toEqual([true, false, true]);
+    expect(classified.probabilities.get(0)).toBeGreaterThan(classified.probabilities.get(NOT_ANSWERED)!);
+    expect(withFloor(3, () => classifyQuestion(index, bag('card')))?.covers(1)).toBe(false);
+    expect(classifyQuestion(withFloor(3, () => buildExampleIndex(examples)), bag('card'))).toBeUndefined();
   });
 });
 
@@ -253,9 +244,10 @@ describe('a manual with example questions', () => {
   it('still answers from the section when a question matches it word for word', () => {
     const answer = answerQuestion(manual, 'deploying code');
     expect(answer.answered).toBe(true);
-    // Too few examples to weigh words by (PARAMS.examples.oddsMinExamples): that check is skipped,
-    // rather than declining everything.
-    expect(answer.matches[0]?.notAnsweredOdds).toBeUndefined();
+    // Too few examples to learn from (PARAMS.examples.classifier.minExamples): the classifier is
+    // left out, rather than declining everything.
+    expect(manual.search.examples.classifier).toBeUndefined();
+    expect(answer.matches[0]?.likelihood).toBeUndefined();
     expect(answer.matches[0]?.section.heading).toBe('Deploying code');
   });
 
