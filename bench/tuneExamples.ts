@@ -5,7 +5,8 @@
  * the other writers' examples: that is how every real question looks to the bot, phrased by
  * someone whose examples it does not have.
  *  1. Ranking: the blend weights (examples, classifier) and numbers of nearest examples that put
- *     the right section first most often (all within half a point of the best go on to step 2).
+ *     the right section first most often (the best TIES of those within half a point of the best
+ *     go on to step 2).
  *  2. Decision: for each of those, the threshold, margin, "not answered" and classifier numbers
  *     of decide.ts's rule; the combination that does best on the same questions wins, counting a
  *     wrong answer as three times as bad as a declined one.
@@ -47,7 +48,7 @@ const withRanking = (weight: number, nearest: number, classifier: number) => {
   PARAMS.examples = { ...PARAMS.examples, weight, nearest, classifier: { ...PARAMS.examples.classifier, weight: classifier } };
 };
 for (const nearest of grid('NEAREST', '1,2,3')) {
-  for (const weight of grid('WEIGHT', '3,4,6,8')) {
+  for (const weight of grid('WEIGHT', '2,3,4,6,8')) {
     for (const classifier of grid('CLASSIFIER', '0,0.35,0.7,1.4,2.1')) {
       withRanking(weight, nearest, classifier);
       let right = 0, answerable = 0;
@@ -109,8 +110,8 @@ for (const { weight, nearest, classifier } of tied) {
   withRanking(weight, nearest, classifier);
   const results = searched();
   for (const sure of [0.45, 0.5, 0.7, 2]) {
-    for (const min of [0.1, 0.15, 0.2, 0.25, 0.3]) {
-      for (const ratio of [1, 1.05, 1.1, 1.15, 1.2, 1.3]) {
+    for (const min of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
+      for (const ratio of [1, 1.05, 1.1, 1.15, 1.2, 1.3, 1.4, 1.5]) {
         for (const notAnswered of [0, 1, 1.1, 1.2]) {
           // 1e9 and 2: the classifier never declines that way.
           for (const likelier of [0.25, 0.5, 1, 2, 1e9]) {

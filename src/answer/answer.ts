@@ -15,25 +15,32 @@ export interface Answer {
    * to offer instead of a guess. Empty otherwise.
    */
   closeCall: Section[];
+  /** Beside an answer, the sections close enough to it to offer as well ("Also:"), best first. */
+  alternatives: Section[];
 }
 
 /**
- * Alternatives worth offering beside an answer: close to it, not just anything that matched. An
- * answer with example questions beats its runner-up by 1.3 times (PARAMS.examples.decision.ratio),
- * so 0.75 (as it was) offered none beside the 310 answers to the evaluation questions; 0.6 offers
- * them beside 10.
+ * Alternatives worth offering beside an answer: close to it, not just anything that matched. The
+ * lexical decision answers a sure match whatever the runner-up, and 0.75 of its score was close.
+ * With example questions an answer beats its runner-up by 1.3 times (PARAMS.examples.decision),
+ * so 0.75 offered none beside the 310 answers to the evaluation questions; 0.6 offers them beside 10.
  */
-const ALTERNATIVE_RATIO = 0.6;
+const ALTERNATIVE_RATIO = { lexical: 0.75, examples: 0.6 };
+/** A match weaker than this is no alternative, however the answer scored. */
+const ALTERNATIVE_MIN = 0.3;
+const MAX_ALTERNATIVES = 3;
 
 export function answerQuestion(manual: ManualIndex, question: string, limit = 5): Answer {
-  const result = search(manual.search, question, Math.max(limit, 3));
+  const result = search(manual.search, question, Math.max(limit, MAX_ALTERNATIVES + 1));
   const { verdict, closeCall } = decide(result);
-  return { question, answered: verdict === 'answer', matches: result.matches.slice(0, limit), closeCall: closeCall.map((m) => m.section) };
+  const answered = verdict === 'answer';
+  const [best, ...rest] = result.matches;
+  const ratio = result.usesExamples ? ALTERNATIVE_RATIO.examples : ALTERNATIVE_RATIO.lexical;
+  const alternatives = answered && best ? rest.filter((m) => m.score >= best.score * ratio && m.score >= ALTERNATIVE_MIN).slice(0, MAX_ALTERNATIVES).map((m) => m.section) : [];
+  return { question, answered, matches: result.matches.slice(0, limit), closeCall: closeCall.map((m) => m.section), alternatives };
 }
 
 /** The sections to offer as "Also:" beside an answer. */
-export function alternativesOf(answer: Answer, max = 3): Section[] {
-  const [best, ...rest] = answer.matches;
-  if (!best) return [];
-  return rest.filter((m) => m.score >= best.score * ALTERNATIVE_RATIO && m.score >= 0.3).slice(0, max).map((m) => m.section);
+export function alternativesOf(answer: Answer, max = MAX_ALTERNATIVES): Section[] {
+  return answer.alternatives.slice(0, max);
 }

@@ -15,7 +15,7 @@ export interface Classifier {
   classes: Map<number, number>;
   /** feature -> its row */
   rows: Map<string, number>;
-  /** (rows + 1) × classes, row-major; the last row is each class's bias. Float32: a tenth of the index's memory at most, and precise enough for a probability. */
+  /** (rows + 1) × classes, row-major; the last row is each class's bias. Float32: half the memory, and precise enough for a probability. */
   weights: Float32Array;
 }
 
@@ -30,8 +30,9 @@ export interface TrainingOptions {
 
 /**
  * Adagrad on the softmax's log loss, one example at a time, in an order shuffled by a fixed seed.
- * The L2 penalty is applied to the weights an example touches, when it touches them: exact
- * enough for a few passes, and it keeps a pass linear in the examples' features.
+ * The L2 penalty is applied to the weights an example touches, when it touches them (the bias
+ * included, harmless at the small penalties used): exact enough for a few passes, and it keeps a
+ * pass linear in the examples' features. Time and memory grow with features × classes.
  */
 export function trainClassifier(examples: { owner: number; features: Set<string> }[], options: TrainingOptions): Classifier {
   const { epochs, l2, rate } = options;

@@ -29,8 +29,9 @@ export interface ExampleIndex {
   /** A sum per example, zero between questions: reused, since function words reach most examples. */
   dots: Float64Array;
   /**
-   * Learnt from the examples (see exampleClassifier): absent when "not answered" has fewer than
-   * PARAMS.examples.classifier.minExamples examples, too few to learn what the manual does not answer.
+   * Learnt from the examples when the index is built (see exampleClassifier): absent when "not
+   * answered", or every section, has fewer than PARAMS.examples.classifier.minExamples examples,
+   * too few to learn from.
    */
   classifier?: Classifier;
 }
@@ -53,7 +54,6 @@ export function buildExampleIndex(examples: { owner: number; features: Set<strin
     perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
     if (!heading && owner !== NOT_ANSWERED) written.add(owner);
   }
-  const { minExamples, epochs, l2, rate } = PARAMS.examples.classifier;
   const index: ExampleIndex = {
     count: examples.length,
     owners: examples.map((e) => e.owner),
@@ -64,19 +64,39 @@ export function buildExampleIndex(examples: { owner: number; features: Set<strin
     weights,
     dots: new Float64Array(examples.length),
   };
-  if ((perOwner.get(NOT_ANSWERED) ?? 0) >= minExamples) index.classifier = trainClassifier(examples, { epochs, l2, rate });
+  const classifier = learnClassifier(examples, perOwner);
+  if (classifier) index.classifier = classifier;
   return index;
 }
 
 /**
- * The classifier's probabilities for a question, and which owners it knows well enough to use
- * them for: those with at least PARAMS.examples.classifier.minExamples examples. A section with
- * fewer would be marked down for it, not for the question.
+ * The classifier's class for the examples of sections with too few to learn from: pooled, so it
+ * still learns that they are questions the manual answers, and its classes stay few however many
+ * sections a manual has (a class per section of the whole GOV.UK manual would cost seconds and
+ * hundreds of MB to learn).
+ */
+export const FEW_EXAMPLES = -2;
+
+/** See ExampleIndex.classifier; sections with fewer than minExamples examples share FEW_EXAMPLES. */
+function learnClassifier(examples: { owner: number; features: Set<string> }[], perOwner: Map<number, number>): Classifier | undefined {
+  const { minExamples, epochs, l2, rate } = PARAMS.examples.classifier;
+  const enough = (owner: number) => (perOwner.get(owner) ?? 0) >= minExamples;
+  if (!enough(NOT_ANSWERED) || ![...perOwner.keys()].some((owner) => owner !== NOT_ANSWERED && enough(owner))) return undefined;
+  return trainClassifier(
+    examples.map(({ owner, features }) => ({ owner: enough(owner) ? owner : FEW_EXAMPLES, features })),
+    { epochs, l2, rate },
+  );
+}
+
+/**
+ * The classifier's probabilities for a question, and which owners they are good for: those it
+ * learnt a class of their own for (see learnClassifier). A section with fewer examples would be
+ * marked down for it, not for the question.
  */
 export function classifyQuestion(index: ExampleIndex, features: Set<string>): { probabilities: Map<number, number>; covers: (owner: number) => boolean } | undefined {
-  if (!index.classifier) return undefined;
-  const { minExamples } = PARAMS.examples.classifier;
-  return { probabilities: classify(index.classifier, features), covers: (owner) => (index.perOwner.get(owner) ?? 0) >= minExamples };
+  const { classifier } = index;
+  if (!classifier) return undefined;
+  return { probabilities: classify(classifier, features), covers: (owner) => owner !== FEW_EXAMPLES && classifier.classes.has(owner) };
 }
 
 export interface Nearest {

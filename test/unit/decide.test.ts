@@ -48,8 +48,10 @@ describe('decide, with example questions', () => {
     // Above it, however likely the best section.
     expect(decide(classified(notAnsweredMax + 0.01, 1)).verdict).toBe('no answer');
     expect(decide(classified(notAnsweredMax - 0.01, 1)).verdict).toBe('answer');
-    // Without a classifier's word on "not answered" (too few examples), neither check applies.
+    // Without a classifier's word on "not answered" (too few examples), neither check applies;
+    // nor for a best section the classifier does not cover (no likelihood of its own).
     expect(decide(result(0, { ...match('a', 0.9, 0.9), likelihood: 0 })).verdict).toBe('answer');
+    expect(decide({ ...result(0, match('a', 0.9, 0.9)), notAnsweredLikelihood: 1 }).verdict).toBe('answer');
   });
 
   it('skips that check for a section nobody wrote examples for', () => {

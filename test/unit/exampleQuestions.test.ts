@@ -4,7 +4,7 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
 import { formatProblem } from '../../src/manual/types.js';
 import { ExampleFileError, parseExampleQuestions } from '../../src/search/exampleQuestions.js';
-import { buildExampleIndex, classifyQuestion, FUNCTION_WORD, NOT_ANSWERED, nearestExamples, WORD_PAIR } from '../../src/search/nearestExamples.js';
+import { buildExampleIndex, classifyQuestion, FEW_EXAMPLES, FUNCTION_WORD, NOT_ANSWERED, nearestExamples, WORD_PAIR } from '../../src/search/nearestExamples.js';
 import { PARAMS } from '../../src/search/params.js';
 import { search } from '../../src/search/search.js';
 import { page, tempManual } from '../support/tempManual.js';
@@ -185,13 +185,75 @@ describe('the classifier of an example index', () => {
     expect(withFloor(2, () => buildExampleIndex(examples)).classifier).toBeDefined();
   });
 
+  it('pools the sections with too few examples into one class, so a manual of many sections stays cheap', () => {
+    // Section 1 has one example, and the 500 sections one each: all share FEW_EXAMPLES.
+    const many = [...examples, ...Array.from({ length: 500 }, (_, i) => ({ owner: 10 + i, features: bag(`topic${i}`) }))];
+    const { classifier } = withFloor(2, () => buildExampleIndex(many));
+    expect([...classifier!.classes.keys()].sort((a, b) => a - b)).toEqual([FEW_EXAMPLES, NOT_ANSWERED, 0]);
+    expect(withFloor(2, () => buildExampleIndex(many.filter((e) => e.owner === NOT_ANSWERED || e.owner >= 10)).classifier)).toBeUndefined();
+  });
+
   it('covers only the owners with enough examples: a section with fewer is not marked down for it', () => {
     const index = withFloor(2, () => buildExampleIndex(examples));
     const classified = withFloor(2, () => classifyQuestion(index, bag('card')))!;
-    expect([0, 1, NOT_ANSWERED].map((owner) => classified.covers(owner))).toEqual([true, false, true]);
+    expect([0, 1, NOT_ANSWERED, FEW_EXAMPLES].map((owner) => classified.covers(owner))).toEqual([true, false, true, false]);
     expect(classified.probabilities.get(0)).toBeGreaterThan(classified.probabilities.get(NOT_ANSWERED)!);
     expect(withFloor(3, () => classifyQuestion(index, bag('card')))?.covers(1)).toBe(false);
     expect(classifyQuestion(withFloor(3, () => buildExampleIndex(examples)), bag('card'))).toBeUndefined();
+  });
+});
+
+describe('search with the classifier', () => {
+  const TEMPLATES = [
+    'pages:',
+    '  team.html.md:',
+    '    Looking after people:',
+    '      - "a colleague looks miserable"',
+    '      - "my colleague seems exhausted"',
+    '      - "colleague is unhappy, what do I do"',
+    '    Deploying code:',
+    '      - "how do I ship my change"',
+    '      - "how do I deploy my change to production"',
+    '      - "who approves a release"',
+    'not answered:',
+    '  - "is there a template for a deploy request"',
+    '  - "is there a template for checking in"',
+    '  - "template for release notes"',
+    '  - "is there a template for a colleague review"',
+  ].join('\n');
+  let fixture: ReturnType<typeof tempManual>;
+  let manual: ManualIndex;
+  const saved = PARAMS.examples.classifier;
+  beforeAll(async () => {
+    PARAMS.examples.classifier = { ...saved, minExamples: 3 };
+    fixture = tempManual({ 'team.html.md': PAGE, 'example-questions/templates.yml': TEMPLATES });
+    manual = await loadManualIndex({ dir: fixture.dir, baseUrl: DEFAULT_BASE_URL });
+  });
+  afterAll(() => {
+    PARAMS.examples.classifier = saved;
+    fixture.remove();
+  });
+
+  it('blends the probability of each section it covers into its score, and says how likely "not answered" is', () => {
+    const deploy = search(manual.search, 'how do I deploy code');
+    const template = search(manual.search, 'is there a template for deploying code');
+    expect(template.notAnsweredLikelihood).toBeGreaterThan(0.5);
+    expect(deploy.notAnsweredLikelihood).toBeLessThan(template.notAnsweredLikelihood!);
+    const best = deploy.matches[0]!;
+    expect(best.section.heading).toBe('Deploying code');
+    expect(best.likelihood).toBeGreaterThan(0.5);
+    // score = (lexical + weight × example + classifier weight × probability) / (1 + both weights), lexical in 0..1.
+    const { weight } = PARAMS.examples;
+    const c = PARAMS.examples.classifier.weight;
+    const lexical = best.score * (1 + weight + c) - weight * best.example! - c * best.likelihood!;
+    expect(lexical).toBeGreaterThan(0);
+    expect(lexical).toBeLessThanOrEqual(1.01);
+  });
+
+  it('leaves out a section with too few examples (the intro: only its heading)', () => {
+    const intro = search(manual.search, 'team practices').matches.find((m) => m.section.heading === 'Team practices');
+    expect(intro).toBeDefined();
+    expect(intro?.likelihood).toBeUndefined();
   });
 });
 
