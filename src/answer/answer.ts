@@ -22,8 +22,8 @@ export interface Answer {
 /**
  * Alternatives worth offering beside an answer: close to it, not just anything that matched. The
  * lexical decision answers a sure match whatever the runner-up, and 0.75 of its score was close.
- * With example questions an answer beats its runner-up by 1.3 times (PARAMS.examples.decision),
- * so 0.75 offered none beside the 310 answers to the evaluation questions; 0.6 offers them beside 10.
+ * With example questions most answers beat their runner-up by 1.4 times (PARAMS.examples.decision),
+ * so 0.75 offered none beside the 310 answers to the evaluation questions; 0.6 offers them beside 6.
  */
 const ALTERNATIVE_RATIO = { lexical: 0.75, examples: 0.6 };
 /** A match weaker than this is no alternative, however the answer scored. */

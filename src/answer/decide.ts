@@ -17,7 +17,8 @@ export interface Decision {
  * When the best match is good enough to answer with: a score threshold, and a margin over the
  * runner-up (PARAMS.decision, or PARAMS.examples.decision when the manual has example questions;
  * see README "How the bot decides to answer").
- * - `sure`: a section that covers this much of the question is the answer, whatever else matched.
+ * - `sure`: a section that covers this much of the question is the answer, whatever else matched,
+ *   unless another scores just the same (a tie is a close call, however high).
  * - `min` with `ratio`: a weaker best match still answers if it clearly beats the runner-up
  *   (natural questions carry words no section uses). Below `min`, the bot says it has no section
  *   on that rather than guess; above it but in a near tie, it offers the sections in the tie.
@@ -43,7 +44,9 @@ export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | '
       if (result.notAnsweredLikelihood > likelier * best.likelihood || result.notAnsweredLikelihood > notAnsweredMax) return none;
     }
   }
-  if (best.score >= sure) return { verdict: 'answer', closeCall: [] };
+  // A runner-up just as good is a tie however high both score: nothing to choose the first by.
+  const tied = second !== undefined && second.score >= best.score;
+  if (best.score >= sure && !tied) return { verdict: 'answer', closeCall: [] };
   if (best.score < min) return none;
   if (best.score >= ratio * (second?.score ?? 0)) return { verdict: 'answer', closeCall: [] };
   const closeCall = result.matches.filter((m) => m.score >= min && m.score * ratio > best.score).slice(0, 3);

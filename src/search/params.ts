@@ -41,8 +41,8 @@ export const PARAMS = {
    * writers' examples, never on the evaluation questions.
    */
   examples: {
-    weight: 3,
-    nearest: 1,
+    weight: 8,
+    nearest: 2,
     /**
      * How much a pair of adjacent words counts, against a word, in comparing questions (see
      * questionFeatures). Read when the index is built: changing it means rebuilding the index.
@@ -64,8 +64,8 @@ export const PARAMS = {
      * l2 were chosen across writers by hand (README), rate not tried otherwise; all three are read
      * when the index is built.
      */
-    classifier: { weight: 0.7, epochs: 4, l2: 1e-5, rate: 0.5, minExamples: 200 },
-    decision: { sure: 2, min: 0.3, ratio: 1.3, notAnswered: 1, likelier: 2, notAnsweredMax: 0.4 },
+    classifier: { weight: 1.4, epochs: 4, l2: 1e-5, rate: 0.5, minExamples: 200 },
+    decision: { sure: 0.45, min: 0.25, ratio: 1.4, notAnswered: 1, likelier: 1, notAnsweredMax: 0.4 },
   },
 };
 

@@ -11,8 +11,11 @@ describe('decide, without example questions', () => {
   const { sure, min, ratio } = PARAMS.decision;
   const result = (...matches: Match[]) => ({ matches, usesExamples: false, notAnswered: 0 });
 
-  it('answers a sure match whatever the runner-up', () => {
-    expect(decide(result(match('a', sure), match('b', sure))).verdict).toBe('answer');
+  it('answers a sure match whatever the runner-up, unless it is a tie', () => {
+    expect(decide(result(match('a', sure), match('b', sure - 0.001))).verdict).toBe('answer');
+    const tie = decide(result(match('a', 1), match('b', 1)));
+    expect(tie.verdict).toBe('close call');
+    expect(tie.closeCall.map((m) => m.section.heading)).toEqual(['a', 'b']);
   });
 
   it('answers a weaker match that clears the margin, declines one below the threshold', () => {
