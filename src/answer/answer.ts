@@ -39,8 +39,3 @@ export function answerQuestion(manual: ManualIndex, question: string, limit = 5)
   const alternatives = answered && best ? rest.filter((m) => m.score >= best.score * ratio && m.score >= ALTERNATIVE_MIN).slice(0, MAX_ALTERNATIVES).map((m) => m.section) : [];
   return { question, answered, matches: result.matches.slice(0, limit), closeCall: closeCall.map((m) => m.section), alternatives };
 }
-
-/** The sections to offer as "Also:" beside an answer. */
-export function alternativesOf(answer: Answer, max = MAX_ALTERNATIVES): Section[] {
-  return answer.alternatives.slice(0, max);
-}

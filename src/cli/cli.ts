@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { type Answer, alternativesOf, answerQuestion } from '../answer/answer.js';
+import { type Answer, answerQuestion } from '../answer/answer.js';
 import { loadManualIndex, type ManualIndex } from '../answer/manualIndex.js';
 import { manualSourceFromEnv } from '../config.js';
 import { NoPagesError } from '../manual/loadManual.js';
@@ -72,7 +72,7 @@ export function answerText(manual: ManualIndex, answer: Answer): string {
   if (body) lines.push(body, '');
   lines.push(section.url);
   if (section.page.ownerSlack) lines.push(`Owned by ${section.page.ownerSlack}`);
-  const others = alternativesOf(answer);
+  const others = answer.alternatives;
   if (others.length) lines.push('', `Also: ${others.map((s) => s.heading).join('; ')}`);
   return lines.join('\n');
 }

@@ -1,5 +1,4 @@
 import type { Answer } from '../answer/answer.js';
-import { alternativesOf } from '../answer/answer.js';
 import type { ManualIndex } from '../answer/manualIndex.js';
 import { sectionName } from '../sections/sectionName.js';
 import type { Section } from '../sections/types.js';
@@ -104,7 +103,7 @@ export function replyTo(manual: ManualIndex, answer: Answer): Message {
   const best = answer.matches[0];
   if (!answer.answered && answer.closeCall.length > 1) return closeCallMessage(manual, answer.question, answer.closeCall);
   if (!answer.answered || !best) return noMatchMessage(manual, answer.question);
-  return sectionMessage(manual, best.section, alternativesOf(answer));
+  return sectionMessage(manual, best.section, answer.alternatives);
 }
 
 export function isHelpRequest(text: string): boolean {
