@@ -29,7 +29,7 @@ export interface Decision {
  * - `likelier` and `notAnsweredMax`: with a classifier learnt from the example questions (see
  *   exampleClassifier), the bot declines when it finds "not answered" more than `likelier` times
  *   as likely as the best section, or more likely than `notAnsweredMax` in all: "is there a
- *   template for…" under any section's topic, or "notice period" beside "leaving". (Skipped where
+ *   template for…" or "how often…" under any section's topic. (Skipped where
  *   the classifier does not cover the section or "not answered": too few examples.)
  */
 export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered' | 'notAnsweredLikelihood'>): Decision {

@@ -36,9 +36,9 @@ export const PARAMS = {
    * With example questions (manual/example-questions/): a section's score is
    * (lexical + weight * examples) / (1 + weight), where `examples` is the mean similarity of the
    * question to the section's `nearest` closest example questions. The decision is the one above
-   * with its own numbers, plus `notAnswered`, `likelier` and `notAnsweredMax` (see decide.ts). Chosen by npm run
-   * tune:examples (bench/tuneExamples.ts) on each writer's questions scored against the other
-   * writers' examples, never on the evaluation questions.
+   * with its own numbers, plus `notAnswered`, `likelier` and `notAnsweredMax` (see decide.ts).
+   * Chosen by npm run tune:examples (bench/tuneExamples.ts) on each writer's questions scored
+   * against the other writers' examples, never on the evaluation questions.
    */
   examples: {
     weight: 8,
