@@ -43,6 +43,7 @@ function candidate(): Params {
     typo: pick(0.6, 0.95),
     unknown: pick(0.2, 1),
     headingFit: pick(0, 0.3),
+    phrase: defaults.phrase,
     decision: { sure: pick(0.35, 0.7, 0.025), min: pick(0.2, 0.5, 0.025), ratio: pick(1, 2.5, 0.1) },
     examples: defaults.examples,
   };

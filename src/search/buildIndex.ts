@@ -7,6 +7,7 @@ import { buildExampleIndex, type ExampleIndex } from './nearestExamples.js';
 import type { SynonymList } from './synonyms.js';
 import { editDistance } from './editDistance.js';
 import { isStopWord, stem as stemOf, tokenize } from './tokenize.js';
+import { buildPhraseIndex, type PhraseIndex } from './phrases.js';
 
 /** A word of the index's vocabulary, for typo correction. */
 export interface VocabularyWord {
@@ -45,6 +46,11 @@ export interface SearchIndex {
   synonymStarts: Map<string, number[]>;
   /** Content stems of each section's heading, to reward questions that cover a heading closely. */
   headingStems: Set<string>[];
+  /**
+   * Pairs of adjacent words in each section's page title, heading, subheadings and body (see
+   * phrases.ts). The title counts for every section of its page, as it does for words.
+   */
+  phrases: PhraseIndex;
   /** Corrections already worked out, since people repeat the same typos. */
   corrections: Map<string, VocabularyWord | null>;
   /** Example questions (see indexExamples.ts); empty until indexExamples adds them. */
@@ -151,6 +157,7 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
     synonyms,
     synonymStarts: startsOf(synonyms),
     headingStems,
+    phrases: buildPhraseIndex(sections.map((s) => [s.page.title, s.heading, ...s.text.subheadings, s.text.body])),
     corrections: new Map(),
     examples: buildExampleIndex([]),
   };

@@ -3,6 +3,7 @@ import { bucketKeys, type SearchIndex, type VocabularyWord } from './buildIndex.
 import { editDistance } from './editDistance.js';
 import { classifyQuestion, FUNCTION_WORD, nearestExamples, NOT_ANSWERED, WORD_PAIR } from './nearestExamples.js';
 import { PARAMS } from './params.js';
+import { contentStems, phraseHits, stemPairs } from './phrases.js';
 import { isStopWord, stem, words } from './tokenize.js';
 
 /** One way a concept of the question can show up in a section. */
@@ -162,8 +163,7 @@ export function questionFeatures({ words: all, concepts }: ReadQuestion): Set<st
     for (const a of c.alternatives) for (const s of a.stems) features.add(s);
   }
   for (const w of all) if (isStopWord(w)) features.add(FUNCTION_WORD + w);
-  const content = all.filter((w) => !isStopWord(w) && w.length >= 2).map(stem);
-  for (let i = 0; i + 1 < content.length; i++) features.add(`${WORD_PAIR}${content[i]} ${content[i + 1]}`);
+  for (const pair of stemPairs(contentStems(all))) features.add(`${WORD_PAIR}${pair}`);
   return features;
 }
 
@@ -253,7 +253,17 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     for (const s of heading) if (asked.has(s)) covered++;
     return covered / heading.size;
   };
-  const lexical = (i: number) => (1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * fit(i);
+  // The share of the question's adjacent word pairs the section also has side by side: on the
+  // whole manual, "emergency banner" or "status page" tells the section about that from the many
+  // that use both words apart. The right section came first for 63.4% of the whole manual's tuning
+  // questions without pairs, 70.3% with them (npm run tune:manual).
+  const pairs = stemPairs(contentStems(read.words));
+  const phrases = pairs.length ? phraseHits(index.phrases, pairs) : undefined;
+  const lexical = (i: number) => {
+    const covered = (1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * fit(i);
+    if (!phrases) return covered;
+    return (covered + PARAMS.phrase * ((phrases.get(i) ?? 0) / pairs.length)) / (1 + PARAMS.phrase);
+  };
 
   let ranked: { i: number; score: number; example?: number; likelihood?: number }[];
   let notAnswered = 0;

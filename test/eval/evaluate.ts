@@ -26,6 +26,8 @@ export interface EvalReport {
   results: EvalResult[];
   total: number;
   top1: number;
+  /** Answerable questions whose expected section is the best match, answered or not: the ranking alone. */
+  first: number;
   top3: number;
   mrr: number;
   wrong: number;
@@ -67,6 +69,7 @@ export function summarise(results: EvalResult[]): EvalReport {
     results,
     total: results.length,
     top1: ratio(results.filter((r) => r.correct).length, results.length),
+    first: ratio(answerable.filter((r) => r.rank === 1).length, answerable.length),
     top3: ratio(answerable.filter((r) => r.rank >= 1 && r.rank <= 3).length, answerable.length),
     mrr: ratio(answerable.reduce((sum, r) => sum + (r.rank ? 1 / r.rank : 0), 0), answerable.length),
     wrong: results.filter((r) => r.wrong).length,
@@ -86,7 +89,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 export function formatReport(title: string, report: EvalReport, showMisses = true): string {
   const lines = [
     `${title}: ${report.total} questions (${report.answerable} answerable, ${report.unanswerable} not)`,
-    `  top-1 accuracy ${pct(report.top1)}   top-3 recall ${pct(report.top3)}   MRR ${report.mrr.toFixed(3)}`,
+    `  top-1 accuracy ${pct(report.top1)}   top-3 recall ${pct(report.top3)}   MRR ${report.mrr.toFixed(3)}   right section first ${pct(report.first)}`,
     `  wrong answers given ${report.wrong} (${pct(report.wrong / Math.max(1, report.total))})   unanswerable declined ${report.declined}/${report.unanswerable}`,
     `  close calls ${report.closeCalls} (declined, sections offered instead), the expected one offered in ${report.closeCallsRight}`,
   ];

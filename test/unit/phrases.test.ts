@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseFrontMatter } from '../../src/manual/frontMatter.js';
+import { pageUrl } from '../../src/manual/pageUrl.js';
+import { buildIndex } from '../../src/search/buildIndex.js';
+import { buildPhraseIndex, contentStems, phraseHits, stemPairs } from '../../src/search/phrases.js';
+import { search } from '../../src/search/search.js';
+import { words } from '../../src/search/tokenize.js';
+import { splitSections } from '../../src/sections/splitSections.js';
+import type { Section } from '../../src/sections/types.js';
+
+function sectionsOf(file: string, title: string, body: string): Section[] {
+  const fm = parseFrontMatter(`---\ntitle: ${title}\n---\n\n${body}`);
+  if (!fm.ok) throw new Error(fm.message);
+  return splitSections({ file, meta: fm.meta, markdown: fm.markdown, bodyLine: fm.bodyLine, url: pageUrl(file, 'https://docs.example.test/manual') });
+}
+
+describe('adjacent word pairs', () => {
+  it('pairs content words in order, skipping stop words, stemmed', () => {
+    expect(contentStems(words('Deploy the emergency banners now'))).toEqual(['deploi', 'emerg', 'banner']);
+    expect(stemPairs(['deploi', 'emerg', 'banner'])).toEqual(['deploi emerg', 'emerg banner']);
+    expect(stemPairs(['banner'])).toEqual([]);
+  });
+
+  it('indexes each section once per pair, and counts how many of a question’s pairs each uses', () => {
+    const index = buildPhraseIndex([['Emergency banner', 'deploy the emergency banner, then the emergency banner again'], ['an emergency: put up a banner']]);
+    expect(index.get('emerg banner')).toEqual([0]);
+    expect(phraseHits(index, ['deploi emerg', 'emerg banner', 'banner again'])).toEqual(new Map([[0, 2]]));
+  });
+});
+
+describe('ranking with word pairs and page intros', () => {
+  // Each pair of sections matches the question's words equally in everything but what is tested,
+  // and the one that should lose comes first (a tie goes to the earlier section).
+  const sections = [
+    ...sectionsOf('admin.html.md', 'Admin', 'About the admin.\n\n## Checking\n\nEach page has a status in the admin.\n'),
+    ...sectionsOf('incidents.html.md', 'Incidents', 'What to do.\n\n## Telling users\n\nPost a message on the status page during an incident.\n'),
+    ...sectionsOf('app-promo-banner.html.md', 'Disable and re-enable the app promo banner', 'Invites people to install the app.\n\n## Disable the banner\n\nRun the task to take it down.\n\n## Re-enable the banner\n\nRun the task to put it back.\n'),
+  ];
+  const index = buildIndex(sections);
+  const first = (q: string) => search(index, q).matches[0]?.section.heading;
+
+  it('prefers a section that has the question’s words side by side', () => {
+    expect(first('status page')).toBe('Telling users');
+  });
+
+  it('finds the section that answers, not the intro that shares the page title', () => {
+    expect(first('disable app promo banner')).toBe('Disable the banner');
+    // Asked about what the page is about, and no section's own heading, the intro still comes first.
+    expect(first('what is the app promo?')).toBe('Disable and re-enable the app promo banner');
+  });
+});
