@@ -44,7 +44,7 @@ function candidate(): Params {
     unknown: pick(0.2, 1),
     headingFit: pick(0, 0.3),
     phrase: defaults.phrase,
-    decision: { sure: pick(0.35, 0.7, 0.025), min: pick(0.2, 0.5, 0.025), ratio: pick(1, 2.5, 0.1) },
+    decision: defaults.decision,
     examples: defaults.examples,
   };
 }
@@ -56,7 +56,7 @@ for (const [name, train, test] of [['A', halves[0], halves[1]], ['B', halves[1],
   let best = { params: defaults, score: measure(train).objective };
   for (let t = 0; t < trials; t++) {
     const params = candidate();
-    if (params.bodyMax < params.bodyMin || params.decision.min > params.decision.sure) continue;
+    if (params.bodyMax < params.bodyMin) continue;
     apply(params);
     const score = measure(train).objective;
     if (score > best.score) best = { params, score };

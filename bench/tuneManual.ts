@@ -1,79 +1,100 @@
 /**
  * npm run tune:manual: chooses the numbers that matter for a manual without example questions, as
- * the whole GOV.UK manual is, on its tuning questions (test/eval/govuk-manual-questions.json and
- * govuk-manual-tuning-questions.json), in two steps as tune:examples does:
+ * the whole GOV.UK manual is, on its tuning questions (WHOLE_MANUAL_SETS.tuning), in two steps as
+ * tune:examples does:
  *  1. Ranking: the weight of adjacent word pairs (PARAMS.phrase) that puts the right section first
  *     most often (the smaller weight on a tie).
  *  2. Decision (PARAMS.decision): the threshold and margin that do best with that ranking,
- *     counting a wrong answer WRONG_COST (default 3) times as bad as a declined one.
- * Then it reports once on the held-out questions (govuk-manual-holdout-questions.json), which
- * choose nothing. Prints the settings; it does not write them.
+ *     counting a wrong answer WRONG_COST (default 3) times as bad as a declined one. Each point of
+ *     the grid is scored with its neighbours (one step either way on each number), so the choice is
+ *     the middle of a good region, not a point that 174 questions happen to favour.
+ * Then it reports once on the held-out questions (WHOLE_MANUAL_SETS.holdout), which choose
+ * nothing. Prints the settings; it does not write them.
  */
 import path from 'node:path';
 import { decide } from '../src/answer/decide.js';
 import { DEFAULT_BASE_URL, loadManualIndex } from '../src/answer/manualIndex.js';
 import { PARAMS } from '../src/search/params.js';
 import { search, type SearchResult } from '../src/search/search.js';
-import { type EvalQuestion, readQuestions } from '../test/eval/evaluate.js';
+import { type EvalQuestion, govukManualDir, isExpected, readQuestions, WHOLE_MANUAL_SETS } from '../test/eval/evaluate.js';
 import { projectRoot } from './projectRoot.js';
 
 const root = projectRoot();
 const cost = Number(process.env.WRONG_COST ?? 3);
-const manual = await loadManualIndex({ dir: path.resolve(root, process.env.GOVUK_MANUAL_DIR ?? '../shared/govuk-manual'), baseUrl: DEFAULT_BASE_URL });
-const read = (file: string) => readQuestions(path.join(root, 'test/eval', file));
-const tuning = [...read('govuk-manual-questions.json'), ...read('govuk-manual-tuning-questions.json')];
-const holdout = read('govuk-manual-holdout-questions.json');
+if (!(cost >= 0)) throw new Error(`WRONG_COST must be a number >= 0, not ${JSON.stringify(process.env.WRONG_COST)}`);
+const manual = await loadManualIndex({ dir: govukManualDir(root), baseUrl: DEFAULT_BASE_URL });
+const read = (files: string[]) => files.flatMap((file) => readQuestions(path.join(root, 'test/eval', file)));
+const tuning = read(WHOLE_MANUAL_SETS.tuning);
+const holdout = read(WHOLE_MANUAL_SETS.holdout);
 
-type Decision = typeof PARAMS.decision;
-const isExpected = (r: SearchResult, q: EvalQuestion) => {
-  const s = r.matches[0]?.section;
-  if (!s || !q.expect) return false;
-  return typeof q.expect === 'string' ? s.heading === q.expect : s.page.file === q.expect.file && s.heading === q.expect.heading;
-};
+type DecisionNumbers = typeof PARAMS.decision;
+const firstIsExpected = (r: SearchResult, q: EvalQuestion) => !!q.expect && !!r.matches[0] && isExpected(r.matches[0].section, q.expect);
 
-function score(results: SearchResult[], questions: EvalQuestion[], decision: Decision) {
-  Object.assign(PARAMS.decision, decision);
+/** Right and wrong answers, as shares of the questions, with the decision's numbers set to `numbers`. */
+function score(results: SearchResult[], questions: EvalQuestion[], numbers: DecisionNumbers) {
+  const saved = { ...PARAMS.decision };
+  Object.assign(PARAMS.decision, numbers);
   let right = 0;
   let wrong = 0;
   results.forEach((r, i) => {
     const answered = decide(r).verdict === 'answer';
     const q = questions[i]!;
     if (q.expect === null) answered ? wrong++ : right++;
-    else if (answered) isExpected(r, q) ? right++ : wrong++;
+    else if (answered) firstIsExpected(r, q) ? right++ : wrong++;
   });
+  Object.assign(PARAMS.decision, saved);
   return { right: right / questions.length, wrong: wrong / questions.length, objective: (right - cost * wrong) / questions.length };
 }
 
-const grid: Decision[] = [];
-for (let sure = 0.4; sure <= 0.801; sure += 0.05)
-  for (let min = 0.2; min <= sure + 1e-9; min += 0.05)
-    for (const ratio of [1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2, 2.5]) grid.push({ sure: +sure.toFixed(2), min: +min.toFixed(2), ratio });
+const SURE = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+const MIN = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+const RATIO = [1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2, 2.5];
+
+/** The decision whose neighbourhood in the grid does best on average (min <= sure throughout). */
+function bestDecision(results: SearchResult[], questions: EvalQuestion[]) {
+  const objective = new Map<string, number>();
+  const at = (s: number, m: number, r: number) => {
+    const key = `${s},${m},${r}`;
+    let o = objective.get(key);
+    if (o === undefined) objective.set(key, (o = score(results, questions, { sure: SURE[s]!, min: MIN[m]!, ratio: RATIO[r]! }).objective));
+    return o;
+  };
+  const valid = (s: number, m: number, r: number) => s >= 0 && m >= 0 && r >= 0 && s < SURE.length && m < MIN.length && r < RATIO.length && MIN[m]! <= SURE[s]!;
+  let top = { numbers: PARAMS.decision, smoothed: -Infinity };
+  SURE.forEach((_, s) =>
+    MIN.forEach((_, m) =>
+      RATIO.forEach((_, r) => {
+        if (!valid(s, m, r)) return;
+        let sum = 0;
+        let n = 0;
+        for (const ds of [-1, 0, 1]) for (const dm of [-1, 0, 1]) for (const dr of [-1, 0, 1]) {
+          if (!valid(s + ds, m + dm, r + dr)) continue;
+          sum += at(s + ds, m + dm, r + dr);
+          n++;
+        }
+        if (sum / n > top.smoothed) top = { numbers: { sure: SURE[s]!, min: MIN[m]!, ratio: RATIO[r]! }, smoothed: sum / n };
+      }),
+    ),
+  );
+  return { numbers: top.numbers, ...score(results, questions, top.numbers) };
+}
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const first = (results: SearchResult[], questions: EvalQuestion[]) => results.filter((r, i) => isExpected(r, questions[i]!)).length / questions.filter((q) => q.expect).length;
-function bestDecision(results: SearchResult[], questions: EvalQuestion[]) {
-  let top = { decision: grid[0]!, objective: -Infinity, right: 0, wrong: 0 };
-  for (const decision of grid) {
-    const s = score(results, questions, decision);
-    if (s.objective > top.objective) top = { decision, ...s };
-  }
-  return top;
-}
+const share = (results: SearchResult[], questions: EvalQuestion[]) => results.filter((r, i) => firstIsExpected(r, questions[i]!)).length / questions.filter((q) => q.expect).length;
+const searchAll = (questions: EvalQuestion[]) => questions.map((q) => search(manual.search, q.q, 5));
 
 console.log(`whole manual: ${manual.sections.length} sections; ${tuning.length} tuning questions, ${holdout.length} held out; a wrong answer costs ${cost}`);
 let chosen = { phrase: 0, first: -1 };
 for (const phrase of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1]) {
   PARAMS.phrase = phrase;
-  const results = tuning.map((q) => search(manual.search, q.q, 5));
-  const f = first(results, tuning);
-  const top = bestDecision(results, tuning);
-  console.log(`phrase ${phrase}: right section first ${pct(f)}; (its best decision ${JSON.stringify(top.decision)}: right ${pct(top.right)}, wrong ${pct(top.wrong)})`);
-  if (f > chosen.first) chosen = { phrase, first: f };
+  const first = share(searchAll(tuning), tuning);
+  console.log(`phrase ${phrase}: right section first ${pct(first)}`);
+  if (first > chosen.first) chosen = { phrase, first };
 }
 PARAMS.phrase = chosen.phrase;
-const top = bestDecision(tuning.map((q) => search(manual.search, q.q, 5)), tuning);
-const held = holdout.map((q) => search(manual.search, q.q, 5));
-const h = score(held, holdout, top.decision);
-console.log(`\nchosen: phrase ${chosen.phrase}, decision ${JSON.stringify(top.decision)}`);
+const top = bestDecision(searchAll(tuning), tuning);
+const held = searchAll(holdout);
+const h = score(held, holdout, top.numbers);
+console.log(`\nchosen: phrase ${chosen.phrase}, decision ${JSON.stringify(top.numbers)}`);
 console.log(`tuning (${tuning.length}): right section first ${pct(chosen.first)}; right ${pct(top.right)}, wrong ${pct(top.wrong)}`);
-console.log(`held out (${holdout.length}): right section first ${pct(first(held, holdout))}; right ${pct(h.right)}, wrong ${pct(h.wrong)}`);
+console.log(`held out (${holdout.length}): right section first ${pct(share(held, holdout))}; right ${pct(h.right)}, wrong ${pct(h.wrong)}`);

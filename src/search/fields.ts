@@ -10,15 +10,10 @@ export function bodyStrength(count: number): number {
 export type FieldName = keyof typeof PARAMS.field;
 export const FIELDS = Object.keys(PARAMS.field) as FieldName[];
 
-/**
- * The texts of a section, by field. The intro's heading is the page title, which every section of
- * the page already has as `pageTitle`: counted as a heading too, it made the intro outrank the
- * section that answers ("turn off the app promo banner" found the page's intro, not "Disable the
- * banner").
- */
+/** The texts of a section, by field. The intro's heading is the page title. */
 export function sectionFields(section: Section): Record<FieldName | 'body', string[]> {
   return {
-    heading: section.anchor === '' ? [] : [section.heading],
+    heading: [section.heading],
     subheading: section.text.subheadings,
     pageTitle: [section.page.title],
     link: section.text.links,

@@ -1,4 +1,4 @@
-import { isStopWord, stem, tokenize } from './tokenize.js';
+import { isContentWord, stem, tokenize } from './tokenize.js';
 
 /**
  * Adjacent content words as one key ("emerg banner"): a section that says "emergency banner"
@@ -13,10 +13,10 @@ export function stemPairs(stems: string[]): string[] {
 
 /** The stems of a question's content words, in order (words as read: typos already corrected). */
 export function contentStems(words: string[]): string[] {
-  return words.filter((w) => !isStopWord(w) && w.length >= 2).map(stem);
+  return words.filter(isContentWord).map(stem);
 }
 
-/** pair -> the sections whose heading, subheadings or body use it, each listed once. */
+/** pair -> the sections whose page title, heading, subheadings or body use it, each listed once. */
 export type PhraseIndex = Map<string, number[]>;
 
 export function buildPhraseIndex(texts: string[][]): PhraseIndex {

@@ -35,6 +35,11 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
+/** A word that says what text is about: not a stop word, and longer than one letter. */
+export function isContentWord(word: string): boolean {
+  return !STOP_WORDS.has(word) && word.length > 1;
+}
+
 /** Lowercase, with typographic apostrophes and quotes made plain and `gov.uk` kept as one word. */
 export function normalise(text: string): string {
   return text
@@ -79,6 +84,6 @@ export function stem(word: string): string {
 /** Content words of text, stop words dropped, each with its stem. */
 export function tokenize(text: string): Token[] {
   return words(text)
-    .filter((w) => !STOP_WORDS.has(w) && w.length > 1)
+    .filter(isContentWord)
     .map((word) => ({ word, stem: stem(word) }));
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type Answer, answerQuestion } from '../../src/answer/answer.js';
 import type { ManualIndex } from '../../src/answer/manualIndex.js';
 import type { Section } from '../../src/sections/types.js';
@@ -44,7 +45,21 @@ export function readQuestions(file: string): EvalQuestion[] {
   return JSON.parse(readFileSync(file, 'utf8')) as EvalQuestion[];
 }
 
-function isExpected(section: Section, expect: NonNullable<EvalQuestion['expect']>): boolean {
+/**
+ * The whole GOV.UK manual's question files: the tuning ones choose the word-pair weight and the
+ * decision (npm run tune:manual); the held-out ones choose nothing.
+ */
+export const WHOLE_MANUAL_SETS = {
+  tuning: ['govuk-manual-questions.json', 'govuk-manual-tuning-questions.json'],
+  holdout: ['govuk-manual-holdout-questions.json'],
+};
+
+/** Where the whole GOV.UK manual is, kept outside the repo as test data: GOVUK_MANUAL_DIR, or ../shared/govuk-manual beside the project. */
+export function govukManualDir(root: string): string {
+  return path.resolve(root, process.env.GOVUK_MANUAL_DIR ?? '../shared/govuk-manual');
+}
+
+export function isExpected(section: Section, expect: NonNullable<EvalQuestion['expect']>): boolean {
   if (typeof expect === 'string') return section.heading === expect;
   return section.page.file === expect.file && section.heading === expect.heading;
 }
