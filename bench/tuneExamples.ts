@@ -41,6 +41,9 @@ const withExamples = (examples: ExampleQuestion[]): ManualIndex => ({
 });
 const folds = writers.map((w) => ({ index: withExamples(writers.filter((o) => o !== w).flatMap((o) => o.examples)), questions: w.examples }));
 
+// The settings in src/search/params.ts, as they stand, for comparison with what is chosen below.
+const shipped = structuredClone(PARAMS.examples);
+
 // 1. Ranking.
 const rankings: { weight: number; nearest: number; classifier: number; right: number }[] = [];
 const grid = (name: string, values: string) => (process.env[name] ?? values).split(',').map(Number);
@@ -103,6 +106,11 @@ function across(results: ReturnType<typeof searched>) {
   }
   const n = results.length;
   return { right: right / n, wrong: wrong / n, declined: declined / unanswerable, objective: (right - cost) / n, n };
+}
+{
+  PARAMS.examples = structuredClone(shipped);
+  const now = across(searched());
+  console.log(`\nShipped settings across writers: right ${pct(now.right)}, wrong ${pct(now.wrong)}, unanswerable declined ${pct(now.declined)}`);
 }
 let chosen: { params: typeof PARAMS.examples; score: ReturnType<typeof across> } | undefined;
 const tried: NonNullable<typeof chosen>[] = [];
