@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Section } from '../sections/types.js';
-import { bodyStrength, FIELDS, sectionFields } from './fields.js';
+import { bodyStrength, type FieldName, FIELDS, sectionFields } from './fields.js';
 import { PARAMS } from './params.js';
 import { idfOf } from './idf.js';
 import { buildExampleIndex, type ExampleIndex } from './nearestExamples.js';
@@ -57,6 +57,9 @@ export interface SearchIndex {
   examples: ExampleIndex;
 }
 
+/** The fields whose pairs of adjacent words are indexed, besides the body. */
+const PAIRED = new Set<FieldName>(['heading', 'subheading', 'pageTitle']);
+
 const FUSE_OPTIONS = {
   keys: ['word'],
   includeScore: true,
@@ -79,13 +82,20 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
   const postings = new Map<string, Map<number, number>>();
   const headingStems = sections.map((s) => new Set(tokenize(s.heading).map((t) => t.stem)));
   const vocabulary = new Map<string, { stem: string; sections: Set<number> }>();
+  // The stems of each section's title, heading, subheadings and body, text by text, for its pairs
+  // of adjacent words (phrases.ts). Link texts and the page's `section` are left out: links are in
+  // the body already, and the site section names a shelf, not a topic.
+  const sequences: string[][][] = [];
 
   sections.forEach((section, i) => {
     const strengths = new Map<string, number>();
     const fields = sectionFields(section);
+    const texts: string[][] = [];
     for (const field of FIELDS) {
       for (const text of fields[field]) {
-        for (const { word, stem } of tokenize(text)) {
+        const tokens = tokenize(text);
+        if (PAIRED.has(field)) texts.push(tokens.map((t) => t.stem));
+        for (const { word, stem } of tokens) {
           strengths.set(stem, Math.max(strengths.get(stem) ?? 0, PARAMS.field[field]));
           note(vocabulary, word, stem, i);
         }
@@ -93,11 +103,14 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
     }
     const counts = new Map<string, number>();
     for (const text of fields.body) {
-      for (const { word, stem } of tokenize(text)) {
+      const tokens = tokenize(text);
+      texts.push(tokens.map((t) => t.stem));
+      for (const { word, stem } of tokens) {
         counts.set(stem, (counts.get(stem) ?? 0) + 1);
         note(vocabulary, word, stem, i);
       }
     }
+    sequences.push(texts);
     for (const [stem, count] of counts) strengths.set(stem, Math.max(strengths.get(stem) ?? 0, bodyStrength(count)));
     for (const [stem, strength] of strengths) {
       let posting = postings.get(stem);
@@ -157,7 +170,7 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
     synonyms,
     synonymStarts: startsOf(synonyms),
     headingStems,
-    phrases: buildPhraseIndex(sections.map((s) => [s.page.title, s.heading, ...s.text.subheadings, s.text.body])),
+    phrases: buildPhraseIndex(sequences),
     corrections: new Map(),
     examples: buildExampleIndex([]),
   };

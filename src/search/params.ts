@@ -43,8 +43,9 @@ export const PARAMS = {
    * Answer when the best score reaches `sure`, or reaches `min` and is `ratio` times the
    * runner-up's. Used where the manual has no example questions (the whole GOV.UK manual), so
    * chosen on the whole manual's tuning questions (npm run tune:manual), a wrong answer counting
-   * three times a declined one, as the middle of the best region of the grid. Before (0.45, 0.35, 1.6, chosen on the shipped page's questions,
-   * and without word pairs), 19.5% of the whole manual's tuning questions got a wrong answer.
+   * three times a declined one, as the middle of the best region of the grid. Before (0.45, 0.35,
+   * 1.6, chosen on the shipped page's questions, and without word pairs), 19.5% of the whole
+   * manual's tuning questions got a wrong answer.
    */
   decision: { sure: 0.75, min: 0.35, ratio: 1.4 },
   /**

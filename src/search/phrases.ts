@@ -1,4 +1,4 @@
-import { isContentWord, stem, tokenize } from './tokenize.js';
+import { isContentWord, stem } from './tokenize.js';
 
 /**
  * Adjacent content words as one key ("emerg banner"): a section that says "emergency banner"
@@ -19,12 +19,16 @@ export function contentStems(words: string[]): string[] {
 /** pair -> the sections whose page title, heading, subheadings or body use it, each listed once. */
 export type PhraseIndex = Map<string, number[]>;
 
-export function buildPhraseIndex(texts: string[][]): PhraseIndex {
+/**
+ * `sections[i]`: the stems of section i's texts, one list a text, so that no pair crosses from one
+ * text to the next (buildIndex has them already, from tokenising the section for its words).
+ */
+export function buildPhraseIndex(sections: string[][][]): PhraseIndex {
   const index: PhraseIndex = new Map();
-  texts.forEach((sectionTexts, i) => {
+  sections.forEach((texts, i) => {
     const seen = new Set<string>();
-    for (const text of sectionTexts) {
-      for (const pair of stemPairs(tokenize(text).map((t) => t.stem))) {
+    for (const stems of texts) {
+      for (const pair of stemPairs(stems)) {
         if (seen.has(pair)) continue;
         seen.add(pair);
         const list = index.get(pair);
@@ -36,9 +40,9 @@ export function buildPhraseIndex(texts: string[][]): PhraseIndex {
   return index;
 }
 
-/** For each section, how many of `pairs` it uses. */
+/** For each section, how many of `pairs` (each listed once) it uses. */
 export function phraseHits(index: PhraseIndex, pairs: string[]): Map<number, number> {
   const hits = new Map<number, number>();
-  for (const pair of new Set(pairs)) for (const i of index.get(pair) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
+  for (const pair of pairs) for (const i of index.get(pair) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
   return hits;
 }

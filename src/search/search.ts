@@ -73,10 +73,11 @@ export function properNouns(text: string): Set<string> {
   return names;
 }
 
-/** A question as read: its words, typos corrected, and its concepts. */
+/** A question as read: its words, typos corrected, its concepts, and its pairs of adjacent content words (each once). */
 export interface ReadQuestion {
   words: string[];
   concepts: Concept[];
+  pairs: string[];
 }
 
 /**
@@ -142,7 +143,8 @@ export function readQuestion(index: SearchIndex, question: string): ReadQuestion
     // "annual leave" is not answered by a section that only matches "leave".
     concepts.push({ words: [word], weight: index.unknownIdf * PARAMS.unknown, alternatives: [] });
   });
-  return { words: all, concepts };
+  // Each pair once: "swap shift swap shift" asks about one pair, not two of three.
+  return { words: all, concepts, pairs: [...new Set(stemPairs(contentStems(all)))] };
 }
 
 /**
@@ -156,14 +158,14 @@ export function readQuestion(index: SearchIndex, question: string): ReadQuestion
  * with function words, 97.2% with pairs too (weighed PARAMS.examples.pairs: 0.3 and 0.6 did
  * about as well, 1 worse). idf weighs "the" and "I" to almost nothing by itself.
  */
-export function questionFeatures({ words: all, concepts }: ReadQuestion): Set<string> {
+export function questionFeatures({ words: all, concepts, pairs }: ReadQuestion): Set<string> {
   const features = new Set<string>();
   for (const c of concepts) {
     if (c.alternatives.length === 0) for (const w of c.words) features.add(stem(w));
     for (const a of c.alternatives) for (const s of a.stems) features.add(s);
   }
   for (const w of all) if (isStopWord(w)) features.add(FUNCTION_WORD + w);
-  for (const pair of stemPairs(contentStems(all))) features.add(`${WORD_PAIR}${pair}`);
+  for (const pair of pairs) features.add(`${WORD_PAIR}${pair}`);
   return features;
 }
 
@@ -257,8 +259,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   // whole manual, "emergency banner" or "status page" tells the section about that from the many
   // that use both words apart. The right section came first for 63.4% of the whole manual's tuning
   // questions without pairs, 69.0% with them (npm run tune:manual).
-  // Each pair once: "swap shift swap shift" asks about one pair, not two of three.
-  const pairs = [...new Set(stemPairs(contentStems(read.words)))];
+  const { pairs } = read;
   const phrases = pairs.length ? phraseHits(index.phrases, pairs) : undefined;
   const lexical = (i: number) => {
     const covered = (1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * fit(i);

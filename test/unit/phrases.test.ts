@@ -4,7 +4,7 @@ import { pageUrl } from '../../src/manual/pageUrl.js';
 import { buildIndex } from '../../src/search/buildIndex.js';
 import { buildPhraseIndex, contentStems, phraseHits, stemPairs } from '../../src/search/phrases.js';
 import { search } from '../../src/search/search.js';
-import { words } from '../../src/search/tokenize.js';
+import { tokenize, words } from '../../src/search/tokenize.js';
 import { splitSections } from '../../src/sections/splitSections.js';
 import type { Section } from '../../src/sections/types.js';
 
@@ -22,7 +22,8 @@ describe('adjacent word pairs', () => {
   });
 
   it('indexes each section once per pair, and counts how many of a question’s pairs each uses', () => {
-    const index = buildPhraseIndex([['Emergency banner', 'deploy the emergency banner, then the emergency banner again'], ['an emergency: put up a banner']]);
+    const stems = (text: string) => tokenize(text).map((t) => t.stem);
+    const index = buildPhraseIndex([[stems('Emergency banner'), stems('deploy the emergency banner, then the emergency banner again')], [stems('an emergency: put up a banner')]]);
     expect(index.get('emerg banner')).toEqual([0]);
     expect(phraseHits(index, ['deploi emerg', 'emerg banner', 'banner again'])).toEqual(new Map([[0, 2]]));
   });
