@@ -26,12 +26,13 @@ import { answers, readWriters } from './writers.js';
 
 // How much word pairs and unknown words count, and how the classifier is trained, are not searched
 // here (they are part of the index, so each value means rebuilding every fold); PAIRS=0.3,
-// UNKNOWN=1, EPOCHS=8 or L2=1e-4 npm run tune:examples tries another. Set before anything is
+// UNKNOWN=1, EPOCHS=8, L2=1e-4 or ORDERS=1 npm run tune:examples tries another. Set before anything is
 // indexed, the evaluation sets' index included.
 if (process.env.PAIRS) PARAMS.examples.pairs = Number(process.env.PAIRS);
 if (process.env.UNKNOWN) PARAMS.examples.unknown = Number(process.env.UNKNOWN);
 if (process.env.EPOCHS) PARAMS.examples.classifier.epochs = Number(process.env.EPOCHS);
 if (process.env.L2) PARAMS.examples.classifier.l2 = Number(process.env.L2);
+if (process.env.ORDERS) PARAMS.examples.classifier.orders = Number(process.env.ORDERS);
 const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
 const writers = readWriters();
 

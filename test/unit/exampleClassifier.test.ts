@@ -8,7 +8,7 @@ const examples = [
   ...['when', 'who', 'write'].map((w) => ({ owner: 1, features: bag('weeknot', w) })),
   ...['jira', 'pr', 'design', 'weeknot'].map((w) => ({ owner: NONE, features: bag('templat', w) })),
 ];
-const options = { epochs: 30, l2: 1e-5, rate: 0.5 };
+const options = { epochs: 30, l2: 1e-5, rate: 0.5, orders: 1 };
 
 describe('trainClassifier and classify', () => {
   const classifier = trainClassifier(examples, options);
@@ -37,8 +37,17 @@ describe('trainClassifier and classify', () => {
     expect(trainClassifier(examples, options).weights).toEqual(classifier.weights);
   });
 
+  it('averages runs over several orders of the examples, the same average every time', () => {
+    // One pass: where it ends depends most on the order the examples came in.
+    const once = { ...options, epochs: 1 };
+    const averaged = trainClassifier(examples, { ...once, orders: 3 });
+    expect(averaged.weights).not.toEqual(trainClassifier(examples, once).weights);
+    expect(trainClassifier(examples, { ...once, orders: 3 }).weights).toEqual(averaged.weights);
+    expect(classify(averaged, bag('card', 'write')).get(0)).toBeGreaterThan(classify(averaged, bag('card', 'write')).get(1)!);
+  });
+
   it('rejects training options that cannot learn, and learns nothing from no examples', () => {
-    for (const bad of [{ rate: 0 }, { l2: -1 }, { epochs: Number.NaN }, { rate: Infinity }]) {
+    for (const bad of [{ rate: 0 }, { l2: -1 }, { epochs: Number.NaN }, { rate: Infinity }, { orders: 0 }, { orders: 1.5 }]) {
       expect(() => trainClassifier(examples, { ...options, ...bad })).toThrow(RangeError);
     }
     expect(classify(trainClassifier([], options), bag('card')).size).toBe(0);
