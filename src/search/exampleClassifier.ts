@@ -33,6 +33,8 @@ export interface TrainingOptions {
    * 11. The average of several is steadier, and better (README, "How the bot decides to answer").
    */
   orders: number;
+  /** The first order's shuffle seed; the others follow it (seed + 1, …). 1 unless measuring how much the order matters. */
+  seed?: number;
 }
 
 /**
@@ -45,8 +47,8 @@ export interface TrainingOptions {
  */
 export function trainClassifier(examples: { owner: number; features: Set<string> }[], options: TrainingOptions): Classifier {
   const { epochs, l2, rate, orders } = options;
-  if (!(rate > 0) || !(l2 >= 0) || !(epochs >= 0) || !Number.isInteger(orders) || orders < 1 || !Number.isFinite(rate + l2 + epochs)) {
-    throw new RangeError(`training options must be finite, rate > 0, l2 >= 0, epochs >= 0 and orders a whole number >= 1: ${JSON.stringify(options)}`);
+  if (!(rate > 0) || !(l2 >= 0) || !(epochs >= 0) || !Number.isInteger(orders) || orders < 1 || !(Number.isInteger(options.seed ?? 1) && (options.seed ?? 1) >= 1) || !Number.isFinite(rate + l2 + epochs)) {
+    throw new RangeError(`training options must be finite, rate > 0, l2 >= 0, epochs >= 0, orders and seed whole numbers >= 1: ${JSON.stringify(options)}`);
   }
   const classes = new Map<number, number>();
   const rows = new Map<string, number>();
@@ -58,7 +60,8 @@ export function trainClassifier(examples: { owner: number; features: Set<string>
   const bias = rows.size;
   const encoded = examples.map(({ owner, features }) => ({ y: classes.get(owner)!, x: [...[...features].map((f) => rows.get(f)!), bias] }));
   const mean = new Float64Array((rows.size + 1) * width);
-  for (let seed = 1; seed <= orders; seed++) {
+  const first = options.seed ?? 1;
+  for (let seed = first; seed < first + orders; seed++) {
     const weights = train(encoded, width, mean.length, epochs, l2, rate, parkMiller(seed));
     for (let k = 0; k < mean.length; k++) mean[k]! += weights[k]! / orders;
   }

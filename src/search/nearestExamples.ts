@@ -79,12 +79,12 @@ export const FEW_EXAMPLES = -2;
 
 /** See ExampleIndex.classifier; sections with fewer than minExamples examples share FEW_EXAMPLES. */
 function learnClassifier(examples: { owner: number; features: Set<string> }[], perOwner: Map<number, number>): Classifier | undefined {
-  const { minExamples, epochs, l2, rate, orders } = PARAMS.examples.classifier;
+  const { minExamples, epochs, l2, rate, orders, seed } = PARAMS.examples.classifier;
   const enough = (owner: number) => (perOwner.get(owner) ?? 0) >= minExamples;
   if (!enough(NOT_ANSWERED) || ![...perOwner.keys()].some((owner) => owner !== NOT_ANSWERED && enough(owner))) return undefined;
   return trainClassifier(
     examples.map(({ owner, features }) => ({ owner: enough(owner) ? owner : FEW_EXAMPLES, features })),
-    { epochs, l2, rate, orders },
+    { epochs, l2, rate, orders, seed },
   );
 }
 
