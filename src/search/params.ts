@@ -76,12 +76,13 @@ export const PARAMS = {
      * minExamples: it is trained only when "not answered" has this many examples, and counts only
      * for sections with this many; fewer cannot tell a leaning word from chance (with a handful of
      * "not answered" examples, a learnt rule of this kind declined nearly everything). The shipped
-     * page has about 700 a section and 3,700 not answered. A safety floor, not tuned. epochs and
+     * page has about 700 a section and 3,950 not answered. A safety floor, not tuned. epochs and
      * l2 were chosen across writers by hand (README), rate not tried otherwise. orders: training
      * runs averaged, each over the examples in its own order (see trainClassifier): across writers,
      * 4 answered 7,560 of 8,049 questions right against 7,518 to 7,533 for single orders, and 8
-     * added little for twice the time (README); seed is the first order's shuffle seed (npm run
-     * eval:orders varies it). All five are read when the index is built.
+     * added little for twice the time (with the decision settings before the fifth session;
+     * README). seed: the first order's shuffle seed (npm run eval:orders varies it). All five are
+     * read when the index is built.
      */
     classifier: { weight: 1.4, epochs: 4, l2: 1e-5, rate: 0.5, orders: 4, seed: 1, minExamples: 200 },
     decision: { sure: 0.7, min: 0.3, ratio: 1.15, notAnswered: 1, likelier: 0.5, notAnsweredMax: 0.4 },
