@@ -11,21 +11,19 @@
  * Then it reports once on the held-out questions (WHOLE_MANUAL_SETS.holdout), which choose
  * nothing. Prints the settings; it does not write them.
  */
-import path from 'node:path';
 import { decide } from '../src/answer/decide.js';
 import { DEFAULT_BASE_URL, loadManualIndex } from '../src/answer/manualIndex.js';
 import { PARAMS } from '../src/search/params.js';
 import { search, type SearchResult } from '../src/search/search.js';
-import { type EvalQuestion, govukManualDir, isExpected, readQuestions, WHOLE_MANUAL_SETS } from '../test/eval/evaluate.js';
+import { type EvalQuestion, govukManualDir, isExpected, readQuestionFiles, WHOLE_MANUAL_SETS } from '../test/eval/evaluate.js';
 import { projectRoot } from './projectRoot.js';
 
 const root = projectRoot();
 const cost = Number(process.env.WRONG_COST ?? 3);
 if (!(cost >= 0)) throw new Error(`WRONG_COST must be a number >= 0, not ${JSON.stringify(process.env.WRONG_COST)}`);
 const manual = await loadManualIndex({ dir: govukManualDir(root), baseUrl: DEFAULT_BASE_URL });
-const read = (files: string[]) => files.flatMap((file) => readQuestions(path.join(root, 'test/eval', file)));
-const tuning = read(WHOLE_MANUAL_SETS.tuning);
-const holdout = read(WHOLE_MANUAL_SETS.holdout);
+const tuning = readQuestionFiles(root, WHOLE_MANUAL_SETS.tuning);
+const holdout = readQuestionFiles(root, WHOLE_MANUAL_SETS.holdout);
 
 type DecisionNumbers = typeof PARAMS.decision;
 const firstIsExpected = (r: SearchResult, q: EvalQuestion) => !!q.expect && !!r.matches[0] && isExpected(r.matches[0].section, q.expect);

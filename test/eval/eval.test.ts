@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
 import { search } from '../../src/search/search.js';
-import { evaluate, govukManualDir, readQuestions, WHOLE_MANUAL_SETS } from './evaluate.js';
+import { evaluate, govukManualDir, readQuestionFiles, readQuestions, WHOLE_MANUAL_SETS } from './evaluate.js';
 
 let manual: ManualIndex;
 beforeAll(async () => {
@@ -65,8 +65,7 @@ const GOVUK_MANUAL = govukManualDir(process.cwd());
     [WHOLE_MANUAL_SETS.tuning, 0.66, 0.05],
     [WHOLE_MANUAL_SETS.holdout, 0.72, 0.08],
   ])('keeps its accuracy on %j', (files, first, wrong) => {
-    const questions = files.flatMap((f) => readQuestions(path.resolve('test/eval', f)));
-    const report = evaluate(whole, questions, false);
+    const report = evaluate(whole, readQuestionFiles(process.cwd(), files), false);
     expect(report.first).toBeGreaterThanOrEqual(first);
     expect(report.wrong / report.total).toBeLessThanOrEqual(wrong);
   });

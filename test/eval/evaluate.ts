@@ -54,6 +54,11 @@ export const WHOLE_MANUAL_SETS = {
   holdout: ['govuk-manual-holdout-questions.json'],
 };
 
+/** The questions of several files in test/eval (such as a WHOLE_MANUAL_SETS list), as one set. */
+export function readQuestionFiles(root: string, files: string[]): EvalQuestion[] {
+  return files.flatMap((file) => readQuestions(path.join(root, 'test/eval', file)));
+}
+
 /** Where the whole GOV.UK manual is, kept outside the repo as test data: GOVUK_MANUAL_DIR, or ../shared/govuk-manual beside the project. */
 export function govukManualDir(root: string): string {
   return path.resolve(root, process.env.GOVUK_MANUAL_DIR ?? '../shared/govuk-manual');

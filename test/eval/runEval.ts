@@ -11,7 +11,7 @@ import { projectRoot } from '../../bench/projectRoot.js';
 import { buildIndex } from '../../src/search/buildIndex.js';
 import { loadExampleQuestions } from '../../src/search/exampleQuestions.js';
 import { words } from '../../src/search/tokenize.js';
-import { evaluate, type EvalReport, formatReport, govukManualDir, readQuestions, summarise, WHOLE_MANUAL_SETS } from './evaluate.js';
+import { evaluate, type EvalReport, formatReport, govukManualDir, readQuestionFiles, readQuestions, summarise, WHOLE_MANUAL_SETS } from './evaluate.js';
 
 const root = projectRoot();
 const govukManual = govukManualDir(root);
@@ -60,11 +60,10 @@ if (existsSync(govukManual)) {
   // (with the first 30) choose the word-pair weight and the decision (npm run tune:manual); the
   // other two are held out, and their misses are not printed unless MISSES=all: reading them
   // would invite fixing them, and then they would no longer measure anything.
-  const read = (files: string[]) => files.flatMap((file) => readQuestions(path.join(root, 'test/eval', file)));
   console.log('');
-  console.log(formatReport(`${name}, tuning questions`, evaluate(whole, read(WHOLE_MANUAL_SETS.tuning), false)));
+  console.log(formatReport(`${name}, tuning questions`, evaluate(whole, readQuestionFiles(root, WHOLE_MANUAL_SETS.tuning), false)));
   console.log('');
-  console.log(formatReport(`${name}, held-out questions (never tuned on)`, evaluate(whole, read(WHOLE_MANUAL_SETS.holdout), false), process.env.MISSES === 'all'));
+  console.log(formatReport(`${name}, held-out questions (never tuned on)`, evaluate(whole, readQuestionFiles(root, WHOLE_MANUAL_SETS.holdout), false), process.env.MISSES === 'all'));
 } else {
   console.log(`\n(whole-manual questions skipped: no manual at ${govukManual})`);
 }
