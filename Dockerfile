@@ -16,7 +16,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
-# The shipped manual; mount a volume over /app/manual (or set MANUAL_DIR) to serve another.
+# The shipped manual, and the default synonyms for any manual. To serve another, mount it
+# elsewhere and set MANUAL_DIR (mounted over /app/manual, it would hide the shipped synonyms).
 COPY manual manual
 # The official node images have an unprivileged `node` user (uid 1000).
 USER node

@@ -25,6 +25,26 @@ async function main(): Promise<void> {
     secrets: [config.botToken, config.signingSecret, config.appToken ?? ''],
   });
 
+  // Handlers first: a SIGTERM while the manual loads (seconds, for the whole GOV.UK manual) stops
+  // the bot at once, rather than being ignored by Node as PID 1 until `docker stop` gives up.
+  let stop: ((signal: string) => void) | undefined;
+  const onSignal = (signal: string) => {
+    if (stop) return stop(signal);
+    logger.log('info', 'stopped before starting', { signal });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  // A promise nobody handled (in a library, say) is logged, and the bot keeps answering; an
+  // exception nobody caught may have left state half-changed, so it is logged and the bot exits
+  // for its supervisor to restart it.
+  process.on('unhandledRejection', (reason) => logger.log('error', 'unhandled promise rejection', { err: reason }));
+  process.on('uncaughtException', (err) => {
+    logger.log('error', 'uncaught exception; exiting', { err });
+    process.exit(1);
+  });
+
+  logger.log('info', 'loading the manual', { dir: config.manual.dir });
   const store = new ManualStore(config.manual, logger, (manual) => prerender(manual.sections, manual.pageCount > 1));
   try {
     await store.load();
@@ -34,33 +54,46 @@ async function main(): Promise<void> {
   }
   if (config.watchManual) store.watch();
 
-  const { app, mode } = createApp(config, store, logger);
+  const { app, mode, socket, deps } = createApp(config, store, logger);
   let server: Server | undefined;
   if (mode === 'http') {
     server = (await app.start({ port: config.port, host: process.env.HOST || undefined })) as Server;
     const address = server.address();
     logger.log('info', 'listening', { mode, port: typeof address === 'object' && address ? address.port : config.port });
   } else {
-    await app.start();
+    try {
+      // Retries until connected; fails only if Slack refuses the app token.
+      await socket!.connect();
+    } catch (err) {
+      const e = err as { data?: { error?: string }; message?: string };
+      logger.log('error', 'cannot connect to Slack: it refused the app token (SLACK_APP_TOKEN)', { slackError: e.data?.error, error: e.message });
+      process.exit(1);
+    }
     logger.log('info', 'connected', { mode });
   }
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log('info', 'shutting down', { signal });
+    logger.log('info', 'shutting down', { signal, inFlight: deps.inFlight.size });
     // Exit even if a request or a Slack call hangs; unref so a clean stop exits sooner.
     setTimeout(() => {
-      logger.log('warn', 'shutdown took too long; exiting');
+      logger.log('warn', 'shutdown took too long; exiting', { inFlight: deps.inFlight.size });
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
+    socket?.stop();
     // Stops accepting, lets requests in flight finish, closes idle keep-alive connections. A
     // connection busy right now would stay open for Node's keep-alive timeout (5 s) after its
     // response, outlasting the grace period: close each one as soon as it goes idle.
     server?.closeIdleConnections();
     setInterval(() => server?.closeIdleConnections(), 50).unref();
-    Promise.all([app.stop(), store.close()])
+    // Answers to mentions and DMs are posted after Slack has its ack, so Slack will not resend
+    // them: they are finished first. In Socket Mode the connection stays open until then, since
+    // it carries the acks of what is in flight.
+    const received = mode === 'http' ? app.stop() : deps.inFlight.idle().then(() => app.stop());
+    Promise.all([received, deps.inFlight.idle()])
+      .then(() => store.close())
       .then(() => {
         logger.log('info', 'stopped');
         process.exit(0);
@@ -70,8 +103,6 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 await main();

@@ -2,6 +2,7 @@ import type { ManualStore } from '../answer/manualStore.js';
 import type { AppLogger } from '../logger.js';
 import type { ReplyCache } from './replyCache.js';
 import type { EventDeduper } from './eventDeduper.js';
+import type { InFlight } from './inFlight.js';
 
 /** What every listener needs, handed to them when they are registered. */
 export interface BotDeps {
@@ -11,6 +12,8 @@ export interface BotDeps {
   replies: ReplyCache;
   /** Log question text at info level (LOG_QUESTIONS). */
   logQuestions: boolean;
+  /** Requests still being handled, which shutdown waits for. */
+  inFlight: InFlight;
 }
 
 /** Where a question came from, for the logs. */

@@ -7,7 +7,9 @@ import { createAuthorize } from './authorize.js';
 import { ReplyCache } from './replyCache.js';
 import type { BotDeps } from './context.js';
 import { EventDeduper } from './eventDeduper.js';
+import { InFlight } from './inFlight.js';
 import { registerListeners } from './listeners/index.js';
+import { keepConnected, type SocketConnection } from './socketConnection.js';
 
 const { App, HTTPReceiver, LogLevel, SocketModeReceiver } = bolt;
 
@@ -15,6 +17,8 @@ export interface BuiltApp {
   app: InstanceType<typeof App>;
   deps: BotDeps;
   mode: 'http' | 'socket';
+  /** In Socket Mode: connects, and reconnects whenever the connection drops (start with this, not app.start()). */
+  socket?: SocketConnection;
 }
 
 /** Slack payloads are small; a request bigger than this is not from Slack. */
@@ -25,7 +29,7 @@ const BODY_LIMIT = 512 * 1024;
  * decide when and where it listens.
  */
 export function createApp(config: AppConfig, store: ManualStore, logger: AppLogger): BuiltApp {
-  const deps: BotDeps = { store, logger, deduper: new EventDeduper(), replies: new ReplyCache(), logQuestions: config.logQuestions };
+  const deps: BotDeps = { store, logger, deduper: new EventDeduper(), replies: new ReplyCache(), logQuestions: config.logQuestions, inFlight: new InFlight() };
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     // A few quick retries on server and network errors, rather than the client's default of ten
@@ -52,10 +56,13 @@ export function createApp(config: AppConfig, store: ManualStore, logger: AppLogg
   };
 
   let mode: BuiltApp['mode'];
+  let socket: SocketConnection | undefined;
   let receiver: InstanceType<typeof HTTPReceiver> | InstanceType<typeof SocketModeReceiver>;
   if (config.appToken) {
     mode = 'socket';
-    receiver = new SocketModeReceiver({ appToken: config.appToken, logger, logLevel, installerOptions: { clientOptions } });
+    // Reconnection is keepConnected's job (see socketConnection.ts), not the client's.
+    receiver = new SocketModeReceiver({ appToken: config.appToken, logger, logLevel, autoReconnectEnabled: false, installerOptions: { clientOptions } });
+    socket = keepConnected(receiver.client, logger);
   } else {
     mode = 'http';
     receiver = new HTTPReceiver({
@@ -74,5 +81,5 @@ export function createApp(config: AppConfig, store: ManualStore, logger: AppLogg
   app.error(async (error) => {
     logger.log('error', 'unhandled error in a listener', { err: error });
   });
-  return { app, deps, mode };
+  return socket ? { app, deps, mode, socket } : { app, deps, mode };
 }

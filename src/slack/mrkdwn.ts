@@ -1,4 +1,5 @@
 import type { List, Nodes, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { tableRows } from '../render/renderText.js';
 import { alignTable } from '../render/table.js';
 import { escapeMrkdwn, mrkdwnLink } from './escape.js';
@@ -67,7 +68,9 @@ function inline(node: Nodes, inBold = false): string {
     case 'delete':
       return wrap('~', children(node, inBold));
     case 'link':
-      return mrkdwnLink(node.url, children(node, inBold).replace(/[*_~`]/g, ''));
+      // Slack does not format inside a link's label: its plain text, escaped once by mrkdwnLink.
+      // ("use_v1" and "a & b" read as written, not "usev1" and "a &amp;amp; b".)
+      return mrkdwnLink(node.url, toString(node));
     case 'image':
       return mrkdwnLink(node.url, node.alt || 'image');
     case 'html':

@@ -102,6 +102,18 @@ describe('"Also:" buttons', () => {
     expect(headerOf(asMessage(call!.args))?.startsWith(offeredHeading(found().button))).toBe(true);
   });
 
+  it('post through the response URL in a DM the bot is not in (/techlead used between two people)', async () => {
+    slack.fail('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+    const payload = blockActionsPayload({ value: found().button.value, actionId: found().button.action_id, channel: 'D0HUMANS', responseUrl: `${slack.responseUrlBase}humans` });
+    await bot.post(actionBody(payload));
+
+    const [call] = await slack.waitFor('response/humans');
+    expect(call!.args.response_type).toBe('in_channel');
+    expect(headerOf(asMessage(call!.args))?.startsWith(offeredHeading(found().button))).toBe(true);
+    expect(slack.failedCallsTo('chat.postMessage')).toHaveLength(1);
+    expect(bot.logs.some((l) => l.level === 'error')).toBe(false);
+  });
+
   it('work for any section id, e.g. Managing leavers', async () => {
     const value = `${MANUAL}tech-lead-responsibilities.html#managing-leavers`;
     await bot.post(actionBody(blockActionsPayload({ value, channel: 'C0TECHLEAD', threadTs: freshTs(), responseUrl: `${slack.responseUrlBase}any` })));

@@ -52,6 +52,15 @@ describe('direct messages', () => {
     expect(call!.args.thread_ts).toBe(threadTs);
   });
 
+  it('answers a DM with a file attached (subtype file_share), from its text', async () => {
+    const files = [{ id: 'F0000001', name: 'screenshot.png', mimetype: 'image/png' }];
+    await bot.post(eventBody(messageEvent('who writes the weeknote?', { subtype: 'file_share', files, upload: true })));
+
+    const [call] = await slack.waitFor('chat.postMessage');
+    expect(call!.args.channel).toBe('D0000042');
+    expect(headerOf(asMessage(call!.args))).toBe('Attending tech lead stand up and writing the weeknote');
+  });
+
   it('shows help for "help" in a DM', async () => {
     await bot.post(eventBody(messageEvent('help')));
     const [call] = await slack.waitFor('chat.postMessage');

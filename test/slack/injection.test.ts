@@ -81,6 +81,21 @@ describe('user text in replies', () => {
     expect(allText(reply)).toContain('&lt;!channel&gt;');
   });
 
+  it('is shown as the person typed it: what Slack sent escaped is escaped once, not twice', async () => {
+    // Slack escapes &, < and > in the text of events and commands.
+    const typed = 'zzqx R&amp;D &lt;!channel&gt; a &lt; b';
+    await bot.post(eventBody(mentionEvent(`<@${FakeSlack.BOT_USER_ID}> ${typed}`)));
+    const [call] = await slack.waitFor('chat.postMessage');
+    const fromMention = quoted(asMessage(call!.args));
+    const fromCommand = quoted(asMessage((await bot.post(commandBody(typed))).json));
+
+    for (const echo of [fromMention, fromCommand]) {
+      expect(echo).toBe('zzqx R&amp;D &lt;!channel&gt; a &lt; b');
+      expect(echo).not.toContain('&amp;amp;');
+    }
+    expect(JSON.stringify(call!.args)).not.toContain('<!channel>');
+  });
+
   it('is shortened: a 2,000-character question is echoed in at most about 100 characters', async () => {
     const long = `zzqx ${'<!channel> qwfp '.repeat(130)}`.slice(0, 2000);
     expect(long.length).toBe(2000);

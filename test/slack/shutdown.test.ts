@@ -122,6 +122,39 @@ describe('shutdown', () => {
     expect(child.logs().map((e) => e.msg)).toContain('stopped');
   });
 
+  it('posts the answer to a mention Slack already has its ack for, even through a rate limit, before exiting', async () => {
+    const { bot: child, url } = await startChild();
+    slack.fail('chat.postMessage', { status: 429, headers: { 'retry-after': '1' } });
+    const event = mentionEvent('<@UBOT0001> leavers');
+    const payload = eventBody(event);
+    const res = await fetch(`${url}/slack/events`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', ...sign(SIGNING_SECRET, payload) } });
+    expect(res.status).toBe(200);
+    await until(() => slack.failedCallsTo('chat.postMessage').length === 1);
+
+    // Slack will not resend this event: the answer waiting out Retry-After must still go.
+    child.child.kill('SIGTERM');
+    const shutting = await child.waitForLog((e) => e.msg === 'shutting down');
+    expect(shutting.inFlight).toBe(1);
+    expect((await child.exited).code).toBe(0);
+    const [call] = slack.callsTo('chat.postMessage');
+    expect(call!.args.thread_ts).toBe(event.ts);
+    expect(child.logs().filter((e) => e.level === 'error')).toEqual([]);
+  });
+
+  it('stops at once, exit code 0, on SIGTERM while the manual is still loading', async () => {
+    const child = spawnBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, PORT: '0', HOST: '127.0.0.1', LOG_FORMAT: 'json', WATCH_MANUAL: 'false' });
+    bot = child;
+    await child.waitForLog((e) => e.msg === 'loading the manual');
+    child.child.kill('SIGTERM');
+
+    const { code, signal } = await child.exited;
+    expect(signal).toBeNull();
+    expect(code).toBe(0);
+    const messages = child.logs().map((e) => e.msg);
+    expect(messages).toContain('stopped before starting');
+    expect(messages).not.toContain('listening');
+  });
+
   it('answers a mention end to end from the built app before stopping', async () => {
     const { bot: child, url } = await startChild();
     const event = mentionEvent('<@UBOT0001> leavers');

@@ -135,3 +135,42 @@ describe('Socket Mode start and stop', () => {
     }
   });
 });
+
+describe('Socket Mode reconnection', () => {
+  it('reconnects when Slack closes the connection, even when apps.connections.open fails for a while', async () => {
+    const otherSlack = await new FakeSlack().start();
+    const otherSocket = await new FakeSocketMode().start();
+    otherSlack.answer('apps.connections.open', { ok: true, url: otherSocket.url });
+    try {
+      const other = await startSocketBot(otherSlack.url);
+      try {
+        expect(otherSocket.connections).toHaveLength(1);
+        // Slack recycles connections routinely; here its API is also down for the first attempt
+        // (the client's own 3 retries included), which in @slack/socket-mode's reconnection
+        // would have been an unhandled rejection.
+        otherSlack.fail('apps.connections.open', { status: 503 }, 4);
+        const closed = otherSocket.waitForClose();
+        otherSocket.send({ type: 'disconnect', reason: 'refresh_requested' });
+        await closed;
+
+        await other.waitForLog((e) => e.msg === 'reconnected to Slack', 15_000);
+        expect(otherSlack.failedCallsTo('apps.connections.open')).toHaveLength(4);
+        expect(other.logs.some((e) => e.msg === 'cannot connect to Slack (Socket Mode); will try again' && e.status === 503)).toBe(true);
+        expect(otherSocket.connections).toHaveLength(2);
+
+        // And it answers on the new connection.
+        const id = envelopeId();
+        otherSocket.send({
+          envelope_id: id, type: 'slash_commands', accepts_response_payload: true,
+          payload: { team_id: 'T0000001', channel_id: 'C0TECHLEAD', user_id: 'U0000042', command: '/techlead', text: 'leavers', api_app_id: 'A0000001', response_url: `${otherSlack.responseUrlBase}after`, trigger_id: '1.2.3' },
+        });
+        expect(headerOf(asMessage((await otherSocket.waitForAck(id)).payload))).toBe('Managing leavers');
+      } finally {
+        await other.stop();
+      }
+    } finally {
+      await otherSocket.stop();
+      await otherSlack.stop();
+    }
+  }, 30_000);
+});

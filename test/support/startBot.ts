@@ -92,14 +92,15 @@ export async function startBot(slackApiUrl: string, env: Record<string, string> 
 }
 
 /**
- * The real app in Socket Mode (SLACK_APP_TOKEN set): `app.start()` asks `slackApiUrl` for
+ * The real app in Socket Mode (SLACK_APP_TOKEN set), connected as main.ts connects it
+ * (`socket.connect()`, which starts the app and reconnects it): it asks `slackApiUrl` for
  * `apps.connections.open` and connects to the WebSocket URL it answers, so the fake must be
- * told that URL first, and the WebSocket server must send `hello` for start() to resolve.
+ * told that URL first, and the WebSocket server must send `hello` for the connection to be made.
  */
 export async function startSocketBot(slackApiUrl: string, env: Record<string, string> = {}): Promise<RunningBot> {
   const { built, store, logs, waitForLog } = await buildBot(slackApiUrl, { SLACK_APP_TOKEN: APP_TOKEN, ...env });
-  if (built.mode !== 'socket') throw new Error(`expected Socket Mode, got ${built.mode}`);
-  await built.app.start();
+  if (built.mode !== 'socket' || !built.socket) throw new Error(`expected Socket Mode, got ${built.mode}`);
+  await built.socket.connect();
   return {
     ...built,
     store,
@@ -112,6 +113,7 @@ export async function startSocketBot(slackApiUrl: string, env: Record<string, st
       // the client to finish the close handshake: a connection torn down half-way leaves the
       // Socket Mode client's 30-second close timer running, which outlives the test run.
       const disconnected = socketClientDisconnected(built.app);
+      built.socket?.stop();
       await built.app.stop();
       await disconnected;
       await store.close();

@@ -3,10 +3,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { runCli } from '../../src/cli/cli.js';
 import { page, tempManual } from '../support/tempManual.js';
 import { SHIPPED_HEADINGS } from '../support/shippedManual.js';
+
+/**
+ * A hang guard, not a performance assertion: every run builds the shipped index (12,000 example
+ * questions, the classifier trained four times: about 1.3 s alone, several times that while the
+ * other suites run beside it), and some tests run the CLI three times.
+ */
+jest.setTimeout(60_000);
 
 const LEAVERS_URL = 'https://docs.publishing.service.gov.uk/manual/tech-lead-responsibilities.html#managing-leavers';
 const HEADINGS = SHIPPED_HEADINGS;

@@ -18,6 +18,12 @@ describe('mdast to Slack mrkdwn', () => {
     ]);
   });
 
+  it('shows a link label as written: underscores and code kept, & and > escaped once', () => {
+    expect(mrkdwnOf('Run [`govuk_message_queue_consumer`](https://example.com/q) or [R&D > **now**](https://example.com/r?a=1&b=2).')).toEqual([
+      'Run <https://example.com/q|govuk_message_queue_consumer> or <https://example.com/r?a=1&b=2|R&amp;D &gt; now>.',
+    ]);
+  });
+
   it('resolves reference links and makes relative links absolute', () => {
     expect(mrkdwnOf('See [the docs][d] and [Sidekiq](/manual/sidekiq.html#retries).\n\n[d]: https://example.com/docs')).toEqual([
       'See <https://example.com/docs|the docs> and <https://docs.publishing.service.gov.uk/manual/sidekiq.html#retries|Sidekiq>.',

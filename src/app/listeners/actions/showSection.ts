@@ -4,9 +4,16 @@ import type { BotDeps } from '../../context.js';
 import { deliver } from '../../slackErrors.js';
 
 /**
- * An "Also: ..." button: posts that section where the answer was. In a thread or a DM the bot
- * posts itself; under a slash command's answer it uses the response URL, which works in channels
- * the bot has not joined.
+ * Slack's answers to chat.postMessage that mean the bot cannot post there: a DM between other
+ * people (where /techlead was used), or a channel it is not in. The response URL still can.
+ */
+const NOT_A_MEMBER = new Set(['channel_not_found', 'not_in_channel']);
+
+/**
+ * An "Also: ..." button, or a section offered in a close call: posts that section where the
+ * answer was. In a thread or the bot's own DM the bot posts itself; under a slash command's answer
+ * it uses the response URL, which works in channels the bot has not joined, and is the fallback
+ * wherever the bot turns out not to be a member.
  */
 export function showSection(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
@@ -23,14 +30,16 @@ export function showSection(deps: BotDeps) {
     const message = sectionMessage(manual, section);
     const channel = body.channel?.id ?? body.container?.channel_id;
     const threadTs = body.message?.thread_ts as string | undefined;
+    const viaResponseUrl = () => respond({ response_type: 'in_channel', replace_original: false, ...message });
     if (channel && (threadTs || channel.startsWith('D') || !body.response_url)) {
-      await deliver(deps.logger, 'post the chosen section', () =>
-        client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, ...message }),
+      await deliver(
+        deps.logger,
+        'post the chosen section',
+        () => client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, ...message }),
+        body.response_url ? { when: (slackError) => NOT_A_MEMBER.has(slackError), call: viaResponseUrl } : undefined,
       );
     } else {
-      await deliver(deps.logger, 'post the chosen section', () =>
-        respond({ response_type: 'in_channel', replace_original: false, ...message }),
-      );
+      await deliver(deps.logger, 'post the chosen section', viaResponseUrl);
     }
   };
 }

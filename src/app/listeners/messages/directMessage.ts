@@ -5,13 +5,14 @@ import type { BotDeps } from '../../context.js';
 import { deliver } from '../../slackErrors.js';
 
 /**
- * A direct message to the bot: answered in the DM. Only plain messages from people count: edits,
- * deletions, joins and every other subtype are ignored, as is anything a bot (this one included)
- * sent, which would otherwise let two bots answer each other forever.
+ * A direct message to the bot: answered in the DM. Only messages people write count, with or
+ * without a file attached (a screenshot with the question): edits, deletions, joins and every
+ * other subtype are ignored, as is anything a bot (this one included) sent, which would otherwise
+ * let two bots answer each other forever.
  */
 export function directMessage(deps: BotDeps) {
   return async ({ message, body, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
-    if (message.channel_type !== 'im' || message.subtype !== undefined) return;
+    if (message.channel_type !== 'im' || (message.subtype !== undefined && message.subtype !== 'file_share')) return;
     if ('bot_id' in message && message.bot_id) return;
     if (!('user' in message) || !message.user || message.user === context.botUserId) return;
     if (!deps.deduper.firstTime(body.event_id)) return;
