@@ -2,7 +2,8 @@
  * npm run bench: index build time and per-question latency, in-process, for the shipped manual
  * and (if present) the whole GOV.UK manual in ../shared/govuk-manual. Latency is per call of
  * answerQuestion (analysis, typo correction, ranking, example questions, decision); "cold" clears the typo cache
- * before each question, "warm" is the steady state.
+ * before each question, "warm" is the steady state. Also how long a reload holds up the event loop
+ * (questions wait that long at most).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,23 @@ async function bench(name: string, source: ManualSource): Promise<void> {
   const manual = await loadManualIndex(source);
   console.log(`${name}: ${manual.pageCount} pages, ${manual.sections.length} sections, ${manual.exampleQuestions} example questions`);
   console.log(`  build (median of 5): read+front matter ${ms(med(stages.load))}, parse+split ${ms(med(stages.split))}, index ${ms(med(stages.index))}, Slack render ${ms(med(stages.render))}`);
+
+  // A live reload builds the index in steps while serving (see src/search/steps.ts): the longest
+  // a question can wait for it is the longest gap between turns of a 1 ms timer meanwhile.
+  const holds: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let last = performance.now();
+    let longest = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 1);
+    await loadManualIndex(source);
+    clearInterval(timer);
+    holds.push(longest);
+  }
+  console.log(`  reload while serving (3 loads): the event loop held at most ${holds.map((h) => ms(h)).join(', ')}`);
 
   for (const mode of ['cold', 'warm'] as const) {
     const times: number[] = [];

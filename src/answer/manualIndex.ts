@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadManual, NoPagesError } from '../manual/loadManual.js';
 import type { Problem } from '../manual/types.js';
 import type { SearchIndex } from '../search/buildIndex.js';
-import { buildSearchIndex } from '../search/indexExamples.js';
+import { buildSearchIndexSteps } from '../search/indexExamples.js';
+import { runStepsYielding } from '../search/steps.js';
 import { loadExampleQuestions } from '../search/exampleQuestions.js';
 import { loadSynonyms, SynonymFileError, type SynonymList } from '../search/synonyms.js';
 import { splitSections } from '../sections/splitSections.js';
@@ -82,7 +83,10 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
       problems.push({ file: synonymsFile, message });
     }
   }
-  const indexed = buildSearchIndex(sections, synonyms, examples.examples);
+  // In steps, for the same reason as the pages above: with 12,000 example questions, indexing
+  // them and training the classifier takes about a second, which a reload must not take from
+  // questions in one go.
+  const indexed = await runStepsYielding(buildSearchIndexSteps(sections, synonyms, examples.examples));
   return {
     baseUrl: source.baseUrl.replace(/\/+$/, ''),
     pageCount: pages.length,

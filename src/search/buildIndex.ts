@@ -8,6 +8,7 @@ import type { SynonymList } from './synonyms.js';
 import { editDistance } from './editDistance.js';
 import { isStopWord, stem as stemOf, tokenize } from './tokenize.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js';
+import { runSteps, type Steps } from './steps.js';
 
 /** A word of the index's vocabulary, for typo correction. */
 export interface VocabularyWord {
@@ -79,6 +80,14 @@ export function bucketKeys(word: string, length = word.length): [string, string]
  * typos are corrected to (people misspell "imposter" too); indexExamples indexes the questions.
  */
 export function buildIndex(sections: Section[], synonyms: SynonymList = [], exampleQuestions: string[] = []): SearchIndex {
+  return runSteps(buildIndexSteps(sections, synonyms, exampleQuestions));
+}
+
+/** Sections indexed between steps: about 30 ms of the whole GOV.UK manual. */
+const SECTIONS_PER_STEP = 100;
+
+/** buildIndex in steps (see steps.ts), for a rebuild while serving. */
+export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = [], exampleQuestions: string[] = []): Steps<SearchIndex> {
   const postings = new Map<string, Map<number, number>>();
   const headingStems = sections.map((s) => new Set(tokenize(s.heading).map((t) => t.stem)));
   const vocabulary = new Map<string, { stem: string; sections: Set<number> }>();
@@ -87,7 +96,8 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
   // the body already, and the site section names a shelf, not a topic.
   const sequences: string[][][] = [];
 
-  sections.forEach((section, i) => {
+  for (const [i, section] of sections.entries()) {
+    if (i > 0 && i % SECTIONS_PER_STEP === 0) yield;
     const strengths = new Map<string, number>();
     const fields = sectionFields(section);
     const texts: string[][] = [];
@@ -117,7 +127,8 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
       if (!posting) postings.set(stem, (posting = new Map()));
       posting.set(i, strength);
     }
-  });
+  }
+  yield;
 
   const n = sections.length;
   const idf = new Map<string, number>();
@@ -159,6 +170,7 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
   }
   const fuzzy = new Map<string, Fuse<VocabularyWord>>();
   for (const [key, list] of buckets) fuzzy.set(key, new Fuse(list, FUSE_OPTIONS));
+  yield;
 
   return {
     sections,

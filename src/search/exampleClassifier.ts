@@ -11,6 +11,8 @@
  * Trained when the index is built (`orders` runs, averaged), deterministically: the same examples
  * give the same weights, so results and tests do not vary between runs.
  */
+import { runSteps, type Steps } from './steps.js';
+
 export interface Classifier {
   /** owner (a section's index, or NOT_ANSWERED) -> its column */
   classes: Map<number, number>;
@@ -47,6 +49,11 @@ export interface TrainingOptions {
  * with features × classes.
  */
 export function trainClassifier(examples: { owner: number; features: Set<string> }[], options: TrainingOptions): Classifier {
+  return runSteps(trainClassifierSteps(examples, options));
+}
+
+/** trainClassifier in steps (see steps.ts): one pass over the examples a step, about 50 ms for 12,000. */
+export function* trainClassifierSteps(examples: { owner: number; features: Set<string> }[], options: TrainingOptions): Steps<Classifier> {
   const { epochs, l2, rate, orders } = options;
   if (!(rate > 0) || !(l2 >= 0) || !(epochs >= 0) || !Number.isInteger(orders) || orders < 1 || !validSeeds(options.seed ?? 1, orders) || !Number.isFinite(rate + l2 + epochs)) {
     throw new RangeError(`training options must be finite, rate > 0, l2 >= 0, epochs >= 0, orders and seed whole numbers >= 1: ${JSON.stringify(options)}`);
@@ -63,7 +70,7 @@ export function trainClassifier(examples: { owner: number; features: Set<string>
   const mean = new Float64Array((rows.size + 1) * width);
   const first = options.seed ?? 1;
   for (let seed = first; seed < first + orders; seed++) {
-    const weights = train(encoded, width, mean.length, epochs, l2, rate, parkMiller(seed));
+    const weights = yield* train(encoded, width, mean.length, epochs, l2, rate, parkMiller(seed));
     for (let k = 0; k < mean.length; k++) mean[k]! += weights[k]! / orders;
   }
   return { classes, rows, weights: Float32Array.from(mean) };
@@ -75,7 +82,7 @@ function validSeeds(first: number, orders: number): boolean {
 }
 
 /** One training run, over the examples in the order `random` shuffles them to each pass. */
-function train(encoded: { x: number[]; y: number }[], width: number, size: number, epochs: number, l2: number, rate: number, random: () => number): Float64Array {
+function* train(encoded: { x: number[]; y: number }[], width: number, size: number, epochs: number, l2: number, rate: number, random: () => number): Steps<Float64Array> {
   const weights = new Float64Array(size);
   const squares = new Float64Array(size).fill(1e-8);
   const order = [...encoded];
@@ -97,6 +104,7 @@ function train(encoded: { x: number[]; y: number }[], width: number, size: numbe
         }
       }
     }
+    yield;
   }
   return weights;
 }

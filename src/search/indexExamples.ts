@@ -1,15 +1,31 @@
 import type { Problem } from '../manual/types.js';
 import type { Section } from '../sections/types.js';
-import { buildIndex, type SearchIndex } from './buildIndex.js';
+import { buildIndexSteps, type SearchIndex } from './buildIndex.js';
 import type { ExampleQuestion } from './exampleQuestions.js';
-import { buildExampleIndex, NOT_ANSWERED } from './nearestExamples.js';
+import { buildExampleIndexSteps, NOT_ANSWERED } from './nearestExamples.js';
+import { runSteps, type Steps } from './steps.js';
 import { questionFeatures, readQuestion } from './search.js';
 import type { SynonymList } from './synonyms.js';
 
 /** A manual's search index: its sections and synonyms, with its example questions added. */
-export function buildSearchIndex(sections: Section[], synonyms: SynonymList, examples: ExampleQuestion[]): ReturnType<typeof indexExamples> {
-  return indexExamples(buildIndex(sections, synonyms, examples.map((e) => e.question)), examples);
+export function buildSearchIndex(sections: Section[], synonyms: SynonymList, examples: ExampleQuestion[]): IndexedExamples {
+  return runSteps(buildSearchIndexSteps(sections, synonyms, examples));
 }
+
+/** buildSearchIndex in steps (see steps.ts), for a rebuild while serving. */
+export function* buildSearchIndexSteps(sections: Section[], synonyms: SynonymList, examples: ExampleQuestion[]): Steps<IndexedExamples> {
+  const index = yield* buildIndexSteps(sections, synonyms, examples.map((e) => e.question));
+  return yield* indexExamplesSteps(index, examples);
+}
+
+export interface IndexedExamples {
+  index: SearchIndex;
+  problems: Problem[];
+  indexed: number;
+}
+
+/** Example questions read between steps: about 20 ms of reading. */
+const READ_PER_STEP = 1000;
 
 /**
  * Adds example questions to a search index, each read the way a question is (typos corrected,
@@ -19,7 +35,11 @@ export function buildSearchIndex(sections: Section[], synonyms: SynonymList, exa
  * the topic, so a question that is just the heading is near it. Sections nobody wrote examples
  * for are ranked on their own words alone (see search.ts).
  */
-export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): { index: SearchIndex; problems: Problem[]; indexed: number } {
+export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): IndexedExamples {
+  return runSteps(indexExamplesSteps(index, examples));
+}
+
+function* indexExamplesSteps(index: SearchIndex, examples: ExampleQuestion[]): Steps<IndexedExamples> {
   // A heading repeated on a page (rare) files its examples under the first section of that name.
   const byKey = new Map<string, number>();
   index.sections.forEach((s, i) => {
@@ -42,10 +62,11 @@ export function indexExamples(index: SearchIndex, examples: ExampleQuestion[]): 
       owner = found;
     }
     owned.push({ owner, features: questionFeatures(readQuestion(index, example.question)) });
+    if (owned.length % READ_PER_STEP === 0) yield;
   }
   const indexed = owned.length;
   // No example could be used: the index stays as it was, ranked on the manual's words alone.
   if (indexed === 0) return { index, problems: [...problems.values()], indexed };
   index.sections.forEach((s, i) => owned.push({ owner: i, features: questionFeatures(readQuestion(index, s.heading)), heading: true }));
-  return { index: { ...index, examples: buildExampleIndex(owned) }, problems: [...problems.values()], indexed };
+  return { index: { ...index, examples: yield* buildExampleIndexSteps(owned) }, problems: [...problems.values()], indexed };
 }

@@ -1,6 +1,7 @@
-import { type Classifier, classify, trainClassifier } from './exampleClassifier.js';
+import { type Classifier, classify, trainClassifierSteps } from './exampleClassifier.js';
 import { idfOf } from './idf.js';
 import { PARAMS } from './params.js';
+import { runSteps, type Steps } from './steps.js';
 
 /** Mark a function word and a pair of adjacent words among a question's features, apart from stems. */
 export const FUNCTION_WORD = '~';
@@ -37,6 +38,11 @@ export interface ExampleIndex {
 }
 
 export function buildExampleIndex(examples: { owner: number; features: Set<string>; heading?: boolean }[]): ExampleIndex {
+  return runSteps(buildExampleIndexSteps(examples));
+}
+
+/** buildExampleIndex in steps (see steps.ts): the classifier's training is most of the work. */
+export function* buildExampleIndexSteps(examples: { owner: number; features: Set<string>; heading?: boolean }[]): Steps<ExampleIndex> {
   const postings = new Map<string, number[]>();
   examples.forEach(({ features }, i) => {
     for (const s of features) {
@@ -64,7 +70,8 @@ export function buildExampleIndex(examples: { owner: number; features: Set<strin
     weights,
     dots: new Float64Array(examples.length),
   };
-  const classifier = learnClassifier(examples, perOwner);
+  yield;
+  const classifier = yield* learnClassifier(examples, perOwner);
   if (classifier) index.classifier = classifier;
   return index;
 }
@@ -78,11 +85,11 @@ export function buildExampleIndex(examples: { owner: number; features: Set<strin
 export const FEW_EXAMPLES = -2;
 
 /** See ExampleIndex.classifier; sections with fewer than minExamples examples share FEW_EXAMPLES. */
-function learnClassifier(examples: { owner: number; features: Set<string> }[], perOwner: Map<number, number>): Classifier | undefined {
+function* learnClassifier(examples: { owner: number; features: Set<string> }[], perOwner: Map<number, number>): Steps<Classifier | undefined> {
   const { minExamples, epochs, l2, rate, orders, seed } = PARAMS.examples.classifier;
   const enough = (owner: number) => (perOwner.get(owner) ?? 0) >= minExamples;
   if (!enough(NOT_ANSWERED) || ![...perOwner.keys()].some((owner) => owner !== NOT_ANSWERED && enough(owner))) return undefined;
-  return trainClassifier(
+  return yield* trainClassifierSteps(
     examples.map(({ owner, features }) => ({ owner: enough(owner) ? owner : FEW_EXAMPLES, features })),
     { epochs, l2, rate, orders, seed },
   );

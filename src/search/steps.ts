@@ -1,0 +1,23 @@
+/**
+ * Work done in steps: a generator that yields between them. Start-up runs it straight through;
+ * a live reload runs it while serving, handing the event loop back to requests between steps, so
+ * a rebuild in the background never holds a question up for longer than one step.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs every step at once. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Runs the steps, letting anything waiting on the event loop (requests) run between them. */
+export async function runStepsYielding<T>(steps: Steps<T>): Promise<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
