@@ -12,7 +12,7 @@ export interface BotDeps {
   replies: ReplyCache;
   /** Log question text at info level (LOG_QUESTIONS). */
   logQuestions: boolean;
-  /** Requests still being handled, which shutdown waits for. */
+  /** Answers posted after the ack and not yet delivered, which shutdown waits for. */
   inFlight: InFlight;
 }
 

@@ -1,7 +1,7 @@
 /**
- * Requests the bot is still handling. Slack gets its acknowledgement first and the answer to a
- * mention or a DM is posted after, so Slack will not send that event again: shutdown waits for
- * this work (up to its grace period) rather than drop the answer.
+ * Answers still being posted. Slack gets its acknowledgement first and the answer to a mention, a
+ * DM or a button is posted after, so Slack will not send that event again: shutdown waits for
+ * these (up to its grace period) rather than drop them. (A slash command's answer is its ack.)
  */
 export class InFlight {
   private readonly pending = new Set<Promise<unknown>>();

@@ -7,9 +7,6 @@ import { directMessage } from './messages/directMessage.js';
 import { SHOW_SECTION_ACTION } from '../../slack/messages.js';
 
 export function registerListeners(app: App, deps: BotDeps): void {
-  // Every request's whole handling, the answer posted after the ack included, so shutdown can
-  // wait for it (see InFlight).
-  app.use(({ next }) => deps.inFlight.track(next()));
   // The app has one command; any name it is installed under (/techlead, /techlead-dev) is it.
   app.command(/^\/.+/, techleadCommand(deps));
   app.event('app_mention', appMention(deps));

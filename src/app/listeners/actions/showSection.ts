@@ -31,15 +31,16 @@ export function showSection(deps: BotDeps) {
     const channel = body.channel?.id ?? body.container?.channel_id;
     const threadTs = body.message?.thread_ts as string | undefined;
     const viaResponseUrl = () => respond({ response_type: 'in_channel', replace_original: false, ...message });
+    // Slack has its ack already: shutdown waits for the post (InFlight).
     if (channel && (threadTs || channel.startsWith('D') || !body.response_url)) {
-      await deliver(
+      await deps.inFlight.track(deliver(
         deps.logger,
         'post the chosen section',
         () => client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, ...message }),
         body.response_url ? { when: (slackError) => NOT_A_MEMBER.has(slackError), call: viaResponseUrl } : undefined,
-      );
+      ));
     } else {
-      await deliver(deps.logger, 'post the chosen section', viaResponseUrl);
+      await deps.inFlight.track(deliver(deps.logger, 'post the chosen section', viaResponseUrl));
     }
   };
 }
