@@ -4,7 +4,8 @@ import { ManualStore } from './answer/manualStore.js';
 import { createApp } from './app/createApp.js';
 import { appConfigFromEnv } from './config.js';
 import { createLogger } from './logger.js';
-import { prerender } from './slack/blocks.js';
+import { prerenderSteps } from './slack/blocks.js';
+import { runStepsYielding } from './steps.js';
 
 /** How long shutdown may wait for requests in flight before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   });
 
   logger.log('info', 'loading the manual', { dir: config.manual.dir });
-  const store = new ManualStore(config.manual, logger, (manual) => prerender(manual.sections, manual.pageCount > 1));
+  const store = new ManualStore(config.manual, logger, (manual) => runStepsYielding(prerenderSteps(manual.sections, manual.pageCount > 1)));
   try {
     await store.load();
   } catch (err) {
@@ -88,11 +89,10 @@ async function main(): Promise<void> {
     // response, outlasting the grace period: close each one as soon as it goes idle.
     server?.closeIdleConnections();
     setInterval(() => server?.closeIdleConnections(), 50).unref();
-    // Answers to mentions and DMs are posted after Slack has its ack, so Slack will not resend
-    // them: they are finished first. In Socket Mode the connection stays open until then, since
-    // it carries the acks of what is in flight.
-    const received = mode === 'http' ? app.stop() : deps.inFlight.idle().then(() => app.stop());
-    Promise.all([received, deps.inFlight.idle()])
+    // Stop receiving (HTTP: new connections; Socket Mode: the connection, whose acks are all sent
+    // before any answer is posted) and, meanwhile, finish the answers to mentions, DMs and
+    // buttons already acked: Slack will not send those again.
+    Promise.all([app.stop(), deps.inFlight.idle()])
       .then(() => store.close())
       .then(() => {
         logger.log('info', 'stopped');

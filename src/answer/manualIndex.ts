@@ -5,7 +5,7 @@ import { loadManual, NoPagesError } from '../manual/loadManual.js';
 import type { Problem } from '../manual/types.js';
 import type { SearchIndex } from '../search/buildIndex.js';
 import { buildSearchIndexSteps } from '../search/indexExamples.js';
-import { runStepsYielding } from '../search/steps.js';
+import { runStepsYielding } from '../steps.js';
 import { loadExampleQuestions } from '../search/exampleQuestions.js';
 import { loadSynonyms, SynonymFileError, type SynonymList } from '../search/synonyms.js';
 import { splitSections } from '../sections/splitSections.js';
@@ -30,7 +30,7 @@ export interface ManualSource {
   synonymsFile?: string;
 }
 
-/** Everything the bot answers from, built in one go when the manual loads. */
+/** Everything the bot answers from, built once when the manual loads (not on every question). */
 export interface ManualIndex {
   /** Where the pages are published (MANUAL_BASE_URL); the manual's own home page is `${baseUrl}.html`. */
   baseUrl: string;

@@ -23,8 +23,8 @@ export class ManualStore {
   constructor(
     readonly source: ManualSource,
     private readonly logger: AppLogger,
-    /** Work to do on each new index before it serves, e.g. rendering every section for Slack. */
-    private readonly prepare: (manual: ManualIndex) => void = () => {},
+    /** Work to do on each new index before it serves, e.g. rendering every section for Slack (in steps: see steps.ts). */
+    private readonly prepare: (manual: ManualIndex) => void | Promise<void> = () => {},
     private readonly debounceMs = 300,
   ) {}
 
@@ -38,7 +38,7 @@ export class ManualStore {
     const manual = await loadManualIndex(this.source);
     for (const p of manual.problems) this.logger.log('warn', 'skipped a manual page', { problem: formatProblem(p) });
     this.logExampleProblems(manual);
-    this.prepare(manual);
+    await this.prepare(manual);
     this.manual = manual;
     this.logger.log('info', 'manual loaded', { dir: this.source.dir, pages: manual.pageCount, sections: manual.sections.length });
     return manual;
@@ -80,7 +80,7 @@ export class ManualStore {
     // Example question problems never hold a reload back: renaming a heading makes the examples
     // filed under the old one stale, and serving the edited page matters more than those examples.
     this.logExampleProblems(next);
-    this.prepare(next);
+    await this.prepare(next);
     this.manual = next;
     this.logger.log('info', 'manual reloaded', {
       pages: next.pageCount,

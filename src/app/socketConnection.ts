@@ -60,10 +60,12 @@ export function keepConnected(client: SocketModeClientLike, logger: AppLogger, b
       failures = 0;
       first?.resolve();
       first = undefined;
-    } catch (err) {
+    } catch (err: unknown) {
       connecting = false;
       if (stopped) return;
-      const e = err as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
+      // A connection closed before Slack's hello rejects with nothing at all (@slack/socket-mode
+      // 3.1 passes no error on), which is an ordinary failure to retry like any other.
+      const e = (err ?? { message: 'the connection closed before Slack said hello' }) as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
       const slackError = e.data?.error;
       if (!everConnected && slackError && FATAL.has(slackError)) {
         first?.reject(err);

@@ -8,7 +8,7 @@ import type { SynonymList } from './synonyms.js';
 import { editDistance } from './editDistance.js';
 import { isStopWord, stem as stemOf, tokenize } from './tokenize.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js';
-import { runSteps, type Steps } from './steps.js';
+import { runSteps, type Steps } from '../steps.js';
 
 /** A word of the index's vocabulary, for typo correction. */
 export interface VocabularyWord {

@@ -11,7 +11,7 @@
  * Trained when the index is built (`orders` runs, averaged), deterministically: the same examples
  * give the same weights, so results and tests do not vary between runs.
  */
-import { runSteps, type Steps } from './steps.js';
+import { runSteps, type Steps } from '../steps.js';
 
 export interface Classifier {
   /** owner (a section's index, or NOT_ANSWERED) -> its column */

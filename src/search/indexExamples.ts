@@ -3,7 +3,7 @@ import type { Section } from '../sections/types.js';
 import { buildIndexSteps, type SearchIndex } from './buildIndex.js';
 import type { ExampleQuestion } from './exampleQuestions.js';
 import { buildExampleIndexSteps, NOT_ANSWERED } from './nearestExamples.js';
-import { runSteps, type Steps } from './steps.js';
+import { runSteps, type Steps } from '../steps.js';
 import { questionFeatures, readQuestion } from './search.js';
 import type { SynonymList } from './synonyms.js';
 

@@ -1,7 +1,7 @@
 import { type Classifier, classify, trainClassifierSteps } from './exampleClassifier.js';
 import { idfOf } from './idf.js';
 import { PARAMS } from './params.js';
-import { runSteps, type Steps } from './steps.js';
+import { runSteps, type Steps } from '../steps.js';
 
 /** Mark a function word and a pair of adjacent words among a question's features, apart from stems. */
 export const FUNCTION_WORD = '~';

@@ -165,6 +165,17 @@ describe('Socket Mode reconnection', () => {
           payload: { team_id: 'T0000001', channel_id: 'C0TECHLEAD', user_id: 'U0000042', command: '/techlead', text: 'leavers', api_app_id: 'A0000001', response_url: `${otherSlack.responseUrlBase}after`, trigger_id: '1.2.3' },
         });
         expect(headerOf(asMessage((await otherSocket.waitForAck(id)).payload))).toBe('Managing leavers');
+
+        // A new connection Slack drops before saying hello: @slack/socket-mode rejects with no
+        // error at all, which must be retried like any other failure.
+        const before = other.logs.filter((e) => e.msg === 'reconnected to Slack').length;
+        otherSocket.dropNext();
+        const closedAgain = otherSocket.waitForClose();
+        otherSocket.send({ type: 'disconnect', reason: 'refresh_requested' });
+        await closedAgain;
+        await other.waitForLog((e) => e.msg === 'reconnected to Slack' && other.logs.filter((l) => l.msg === 'reconnected to Slack').length > before, 15_000);
+        expect(otherSocket.connections).toHaveLength(4);
+        expect(otherSocket.connected).toBe(true);
       } finally {
         await other.stop();
       }

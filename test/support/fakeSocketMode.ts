@@ -21,14 +21,26 @@ export class FakeSocketMode {
   private waiters: { id: string; resolve: (ack: SocketAck) => void }[] = [];
   private closeWaiters: (() => void)[] = [];
   url = '';
+  /** Connections still to be closed at once, before `hello` (a connection Slack drops while opening). */
+  private dropping = 0;
+
+  /** Closes the next `times` connections before saying hello. */
+  dropNext(times = 1): void {
+    this.dropping += times;
+  }
 
   async start(): Promise<this> {
     this.server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     await new Promise<void>((resolve) => this.server!.once('listening', () => resolve()));
     this.url = `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     this.server.on('connection', (socket, req) => {
-      this.socket = socket;
       this.connections.push(req.url ?? '');
+      if (this.dropping > 0) {
+        this.dropping--;
+        socket.close();
+        return;
+      }
+      this.socket = socket;
       socket.on('message', (data) => this.received(String(data)));
       socket.on('close', () => {
         if (this.socket === socket) this.socket = undefined;

@@ -93,7 +93,7 @@ export async function startBot(slackApiUrl: string, env: Record<string, string> 
 
 /**
  * The real app in Socket Mode (SLACK_APP_TOKEN set), connected as main.ts connects it
- * (`socket.connect()`, which starts the app and reconnects it): it asks `slackApiUrl` for
+ * (`socket.connect()`, which starts the Socket Mode client and reopens it whenever it closes): it asks `slackApiUrl` for
  * `apps.connections.open` and connects to the WebSocket URL it answers, so the fake must be
  * told that URL first, and the WebSocket server must send `hello` for the connection to be made.
  */

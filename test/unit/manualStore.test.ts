@@ -20,7 +20,7 @@ function setup() {
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger({ format: 'json', level: 'debug', write: (l) => logs.push(JSON.parse(l) as Record<string, unknown>) });
   let prepared = 0;
-  const store = new ManualStore({ dir: manual.dir, baseUrl: DEFAULT_BASE_URL }, logger, () => prepared++, 50);
+  const store = new ManualStore({ dir: manual.dir, baseUrl: DEFAULT_BASE_URL }, logger, () => void prepared++, 50);
   cleanups.push(() => store.close(), manual.remove);
   return { manual, store, logs, prepared: () => prepared };
 }

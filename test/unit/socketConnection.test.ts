@@ -86,6 +86,28 @@ describe('keepConnected (Socket Mode)', () => {
     expect(client.starts).toBe(1);
   });
 
+  it('retries when the client rejects with no error at all (a connection closed before hello)', async () => {
+    const client = new FakeClient();
+    const { entries, logger } = logs();
+    const socket = keepConnected(client, logger, fast);
+    await socket.connect();
+
+    const start = client.start.bind(client);
+    client.start = async () => {
+      if (client.starts === 1) {
+        client.starts++;
+        // What @slack/socket-mode 3.1 does: its disconnected handler rejects start() with undefined.
+        return Promise.reject(undefined);
+      }
+      return start();
+    };
+    client.emit('disconnected');
+    await until(() => entries.some((e) => e.msg === 'reconnected to Slack'));
+    expect(client.starts).toBe(3);
+    expect(entries.find((e) => e.retryInMs !== undefined)?.error).toBe('the connection closed before Slack said hello');
+    socket.stop();
+  });
+
   it('ignores a disconnect during an attempt: the attempt itself fails and is retried once', async () => {
     const client = new FakeClient();
     const socket = keepConnected(client, logs().logger, fast);
@@ -97,7 +119,7 @@ describe('keepConnected (Socket Mode)', () => {
       if (client.starts === 2) {
         client.emit('disconnected');
         await new Promise<void>((r) => (release = r));
-        throw new Error('closed before hello');
+        throw undefined;
       }
       return {};
     };

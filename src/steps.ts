@@ -1,7 +1,8 @@
 /**
- * Work done in steps: a generator that yields between them. Start-up runs it straight through;
- * a live reload runs it while serving, handing the event loop back to requests between steps, so
- * a rebuild in the background never holds a question up for longer than one step.
+ * Work done in steps: a generator that yields between them. Loading the manual (at start-up, on
+ * a live reload, in the CLI) runs it with runStepsYielding, handing the event loop back between
+ * steps, so a rebuild in the background never holds a question up for longer than one step;
+ * benchmarks and tuning scripts, which serve nothing, run it straight through (runSteps).
  */
 export type Steps<T> = Generator<void, T, void>;
 
