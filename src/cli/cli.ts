@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type Answer, answerQuestion } from '../answer/answer.js';
-import { loadManualIndex, type ManualIndex } from '../answer/manualIndex.js';
+import { loadManualIndex, type ManualIndex, type ManualSource } from '../answer/manualIndex.js';
 import { manualSourceFromEnv } from '../config.js';
 import { NoPagesError } from '../manual/loadManual.js';
 import { formatProblem } from '../manual/types.js';
@@ -13,6 +13,8 @@ export interface CliIo {
   stderr: Writable;
   stdin: Readable;
   env: Record<string, string | undefined>;
+  /** How the manual is loaded: loadManualIndex, unless a test shares one load between runs. */
+  load?: (source: ManualSource) => Promise<ManualIndex>;
 }
 
 export const USAGE = `Usage:
@@ -105,7 +107,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   }
   let manual: ManualIndex;
   try {
-    manual = await loadManualIndex(manualSourceFromEnv(io.env));
+    manual = await (io.load ?? loadManualIndex)(manualSourceFromEnv(io.env));
   } catch (err) {
     if (err instanceof NoPagesError) for (const p of err.problems) warn(formatProblem(p));
     warn(`techlead: ${(err as Error).message}`);

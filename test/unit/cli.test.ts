@@ -3,17 +3,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, type ManualSource, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
 import { runCli } from '../../src/cli/cli.js';
 import { page, tempManual } from '../support/tempManual.js';
 import { SHIPPED_HEADINGS } from '../support/shippedManual.js';
-
-/**
- * A hang guard, not a performance assertion: every run builds the shipped index (12,000 example
- * questions, the classifier trained four times: about 1.3 s alone, several times that while the
- * other suites run beside it), and some tests run the CLI three times.
- */
-jest.setTimeout(60_000);
 
 const LEAVERS_URL = 'https://docs.publishing.service.gov.uk/manual/tech-lead-responsibilities.html#managing-leavers';
 const HEADINGS = SHIPPED_HEADINGS;
@@ -30,6 +24,18 @@ function collect(stream: PassThrough): () => string {
   return () => Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The shipped manual never changes during the tests: it is loaded once and shared by the runs
+ * that use it (each load trains the classifier on 12,000 examples). Any other source is loaded
+ * afresh each run, as the CLI does.
+ */
+let shipped: Promise<ManualIndex> | undefined;
+function load(source: ManualSource): Promise<ManualIndex> {
+  const isShipped = source.dir === SHIPPED_MANUAL_DIR && source.baseUrl === DEFAULT_BASE_URL && source.synonymsFile === undefined;
+  if (!isShipped) return loadManualIndex(source);
+  return (shipped ??= loadManualIndex(source));
+}
+
 /** Runs the CLI in-process. No MANUAL_DIR unless given: the shipped manual. */
 async function run(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<Run> {
   const stdout = new PassThrough();
@@ -38,7 +44,7 @@ async function run(args: string[], options: { env?: Record<string, string>; stdi
   const out = collect(stdout);
   const err = collect(stderr);
   stdin.end(options.stdin ?? '');
-  const code = await runCli(args, { stdout, stderr, stdin, env: options.env ?? {} });
+  const code = await runCli(args, { stdout, stderr, stdin, env: options.env ?? {}, load });
   return { code, stdout: out(), stderr: err() };
 }
 
