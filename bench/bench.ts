@@ -53,7 +53,7 @@ async function bench(name: string, source: ManualSource): Promise<void> {
   console.log(`${name}: ${manual.pageCount} pages, ${manual.sections.length} sections, ${manual.exampleQuestions} example questions`);
   console.log(`  build (median of 5): read+front matter ${ms(med(stages.load))}, parse+split ${ms(med(stages.split))}, index ${ms(med(stages.index))}, Slack render ${ms(med(stages.render))}`);
 
-  // A live reload builds the index in steps while serving (see src/search/steps.ts): the longest
+  // A live reload builds the index in steps while serving (see src/steps.ts): the longest
   // a question can wait for it is the longest gap between turns of a 1 ms timer meanwhile.
   const holds: number[] = [];
   for (let i = 0; i < 3; i++) {

@@ -3,6 +3,7 @@ import type { AppLogger } from '../logger.js';
 /** The part of @slack/socket-mode's client (Bolt's `SocketModeReceiver.client`) this needs. */
 export interface SocketModeClientLike {
   start(): Promise<unknown>;
+  disconnect(): Promise<unknown>;
   on(event: 'disconnected', listener: () => void): unknown;
 }
 
@@ -54,7 +55,12 @@ export function keepConnected(client: SocketModeClientLike, logger: AppLogger, b
     try {
       await client.start();
       connecting = false;
-      if (stopped) return;
+      if (stopped) {
+        // Stopped while this attempt was connecting: app.stop() found no connection to close, so
+        // this one would take events the bot is no longer there to answer.
+        await client.disconnect().catch(() => undefined);
+        return;
+      }
       if (everConnected) logger.log('info', 'reconnected to Slack', { mode: 'socket', attempts: failures + 1 });
       everConnected = true;
       failures = 0;

@@ -6,6 +6,10 @@ import { createLogger } from '../../src/logger.js';
 /** A Socket Mode client whose start() does what each queued outcome says. */
 class FakeClient extends EventEmitter {
   starts = 0;
+  disconnects = 0;
+  async disconnect(): Promise<void> {
+    this.disconnects++;
+  }
   outcomes: (Error | 'ok')[] = [];
   async start(): Promise<unknown> {
     this.starts++;
@@ -73,6 +77,25 @@ describe('keepConnected (Socket Mode)', () => {
     expect(delays).toEqual([5, 10, 20, 20]);
     expect(entries.find((e) => e.slackError === 'invalid_auth')?.level).toBe('error');
     socket.stop();
+  });
+
+  it('closes a connection that opens after it was stopped (a shutdown during an attempt)', async () => {
+    const client = new FakeClient();
+    const socket = keepConnected(client, logs().logger, fast);
+    await socket.connect();
+
+    let open: (() => void) | undefined;
+    client.start = async () => {
+      client.starts++;
+      await new Promise<void>((r) => (open = r));
+      return {};
+    };
+    client.emit('disconnected');
+    await until(() => open !== undefined);
+    socket.stop();
+    open!();
+    await until(() => client.disconnects === 1);
+    expect(client.starts).toBe(2);
   });
 
   it('does not reconnect once stopped (the app is shutting down)', async () => {

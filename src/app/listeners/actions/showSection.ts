@@ -21,9 +21,9 @@ export function showSection(deps: BotDeps) {
     const manual = deps.store.current();
     const section = manual.sections.find((s) => s.id === action.value);
     if (!section) {
-      await deliver(deps.logger, 'say a section has gone', () =>
+      await deps.inFlight.track(deliver(deps.logger, 'say a section has gone', () =>
         respond({ response_type: 'ephemeral', replace_original: false, text: 'That section is no longer in the manual. Ask again to get the latest.' }),
-      );
+      ));
       return;
     }
     deps.logger.log('info', 'question', { source: 'button', answered: true, section: section.id, score: 1, ms: 0 });
