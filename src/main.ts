@@ -2,6 +2,7 @@ import 'dotenv/config';
 import type { Server } from 'node:http';
 import { ManualStore } from './answer/manualStore.js';
 import { createApp } from './app/createApp.js';
+import { slackErrorOf } from './app/slackErrors.js';
 import { appConfigFromEnv } from './config.js';
 import { createLogger } from './logger.js';
 import { prerenderSteps } from './slack/blocks.js';
@@ -66,8 +67,8 @@ async function main(): Promise<void> {
       // Retries until connected; fails only if Slack refuses the app token.
       await socket!.connect();
     } catch (err) {
-      const e = err as { data?: { error?: string }; message?: string };
-      logger.log('error', 'cannot connect to Slack: it refused the app token (SLACK_APP_TOKEN)', { slackError: e.data?.error, error: e.message });
+      const { slackError, error } = slackErrorOf(err);
+      logger.log('error', 'cannot connect to Slack: it refused the app token (SLACK_APP_TOKEN)', { slackError, error });
       process.exit(1);
     }
     logger.log('info', 'connected', { mode });

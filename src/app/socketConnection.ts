@@ -1,4 +1,5 @@
 import type { AppLogger } from '../logger.js';
+import { slackErrorOf } from './slackErrors.js';
 
 /** The part of @slack/socket-mode's client (Bolt's `SocketModeReceiver.client`) this needs. */
 export interface SocketModeClientLike {
@@ -71,8 +72,8 @@ export function keepConnected(client: SocketModeClientLike, logger: AppLogger, b
       if (stopped) return;
       // A connection closed before Slack's hello rejects with nothing at all (@slack/socket-mode
       // 3.1 passes no error on), which is an ordinary failure to retry like any other.
-      const e = (err ?? { message: 'the connection closed before Slack said hello' }) as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
-      const slackError = e.data?.error;
+      const fields = slackErrorOf(err ?? new Error('the connection closed before Slack said hello'));
+      const { slackError } = fields;
       if (!everConnected && slackError && FATAL.has(slackError)) {
         first?.reject(err);
         first = undefined;
@@ -82,7 +83,7 @@ export function keepConnected(client: SocketModeClientLike, logger: AppLogger, b
       failures++;
       const delay = Math.min(backoff.maxMs, backoff.firstMs * 2 ** (failures - 1));
       logger.log(slackError && FATAL.has(slackError) ? 'error' : 'warn', 'cannot connect to Slack (Socket Mode); will try again', {
-        code: e.code, slackError, status: e.statusCode, error: e.message, attempts: failures, retryInMs: delay,
+        ...fields, attempts: failures, retryInMs: delay,
       });
       schedule(delay);
     }

@@ -21,9 +21,9 @@ export function showSection(deps: BotDeps) {
     const manual = deps.store.current();
     const section = manual.sections.find((s) => s.id === action.value);
     if (!section) {
-      await deps.inFlight.track(deliver(deps.logger, 'say a section has gone', () =>
+      await deliver(deps, 'say a section has gone', () =>
         respond({ response_type: 'ephemeral', replace_original: false, text: 'That section is no longer in the manual. Ask again to get the latest.' }),
-      ));
+      );
       return;
     }
     deps.logger.log('info', 'question', { source: 'button', answered: true, section: section.id, score: 1, ms: 0 });
@@ -31,16 +31,15 @@ export function showSection(deps: BotDeps) {
     const channel = body.channel?.id ?? body.container?.channel_id;
     const threadTs = body.message?.thread_ts as string | undefined;
     const viaResponseUrl = () => respond({ response_type: 'in_channel', replace_original: false, ...message });
-    // Slack has its ack already: shutdown waits for the post (InFlight).
     if (channel && (threadTs || channel.startsWith('D') || !body.response_url)) {
-      await deps.inFlight.track(deliver(
-        deps.logger,
+      await deliver(
+        deps,
         'post the chosen section',
         () => client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, ...message }),
         body.response_url ? { when: (slackError) => NOT_A_MEMBER.has(slackError), call: viaResponseUrl } : undefined,
-      ));
+      );
     } else {
-      await deps.inFlight.track(deliver(deps.logger, 'post the chosen section', viaResponseUrl));
+      await deliver(deps, 'post the chosen section', viaResponseUrl);
     }
   };
 }

@@ -10,9 +10,8 @@ export function appMention(deps: BotDeps) {
     if (event.bot_id || !deps.deduper.firstTime(body.event_id)) return;
     const question = questionText(event.text, context.botUserId);
     const message = isHelpRequest(question) ? helpMessage(deps.store.current()) : ask(deps, 'mention', question).message;
-    // Slack has its ack already and will not send this again: shutdown waits for it (InFlight).
-    await deps.inFlight.track(deliver(deps.logger, 'answer a mention', () =>
+    await deliver(deps, 'answer a mention', () =>
       client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, ...message }),
-    ));
+    );
   };
 }

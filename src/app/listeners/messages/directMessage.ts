@@ -18,9 +18,8 @@ export function directMessage(deps: BotDeps) {
     if (!deps.deduper.firstTime(body.event_id)) return;
     const question = questionText(message.text, context.botUserId);
     const reply = isHelpRequest(question) ? helpMessage(deps.store.current()) : ask(deps, 'dm', question).message;
-    // Slack has its ack already and will not send this again: shutdown waits for it (InFlight).
-    await deps.inFlight.track(deliver(deps.logger, 'answer a direct message', () =>
+    await deliver(deps, 'answer a direct message', () =>
       client.chat.postMessage({ channel: message.channel, thread_ts: message.thread_ts, unfurl_links: false, ...reply }),
-    ));
+    );
   };
 }
