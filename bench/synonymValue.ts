@@ -1,0 +1,89 @@
+/**
+ * npm run eval:synonyms: what each synonym phrase is worth, by leaving it out, one at a time.
+ * Synonyms matter most where a manual has no example questions, so both measures rank without
+ * them: the example writers' 12,000 questions on the shipped page (as if the page were served
+ * without its examples, as it is inside the whole manual), and the whole GOV.UK manual's tuning
+ * questions (when ../shared/govuk-manual is there). Each is scored as the tuning scripts do:
+ * answered with the right section, minus 3 for each wrong answer (a wrong section, or an answer
+ * to a question the manual does not answer).
+ *
+ * SYNONYMS_FILE: the list to measure (default: the shipped one). PHRASES: a file of
+ * "key<TAB>phrase" lines to measure (default: every phrase). Prints each phrase's change in both
+ * scores when left out, worst loss first: a negative change means the phrase earns its place.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { decide } from '../src/answer/decide.js';
+import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
+import type { Section } from '../src/sections/types.js';
+import { buildIndex } from '../src/search/buildIndex.js';
+import { search } from '../src/search/search.js';
+import { parseSynonyms, type SynonymList } from '../src/search/synonyms.js';
+import { govukManualDir, isExpected, readQuestionFiles, WHOLE_MANUAL_SETS } from '../test/eval/evaluate.js';
+import { projectRoot } from './projectRoot.js';
+import { answers, readWriters } from './writers.js';
+
+const WRONG_COST = 3;
+const root = projectRoot();
+const file = process.env.SYNONYMS_FILE ?? path.join(SHIPPED_MANUAL_DIR, 'synonyms.yml');
+const text = readFileSync(file, 'utf8');
+const synonyms = parseSynonyms(text, file);
+
+// The phrases as the file writes them, with their key, so that a result names what to edit.
+const entries: { key: string; phrase: string }[] = [];
+for (const [key, phrases] of Object.entries(yaml.load(text, { json: true }) as Record<string, unknown[]>)) {
+  for (const phrase of phrases) entries.push({ key, phrase: String(phrase) });
+}
+const wanted = process.env.PHRASES
+  ? new Set(readFileSync(process.env.PHRASES, 'utf8').split('\n').filter((l) => l.trim()).map((l) => l.split('\t').slice(0, 2).join('\t')))
+  : undefined;
+const measured = entries.filter((e) => !wanted || wanted.has(`${e.key}\t${e.phrase}`));
+
+/** The list without one phrase of one key (parsed alone, so it is matched exactly as the list parses it). */
+function without({ key, phrase }: { key: string; phrase: string }): SynonymList {
+  const [gone] = parseSynonyms(JSON.stringify({ [key]: [phrase] }));
+  if (!gone) return synonyms;
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const i = synonyms.findIndex((s) => same(s.phrase, gone.phrase) && same(s.target, gone.target));
+  return i < 0 ? synonyms : [...synonyms.slice(0, i), ...synonyms.slice(i + 1)];
+}
+
+const shipped = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL, synonymsFile: file });
+const writerQuestions = readWriters().flatMap((w) => w.examples);
+function writersScore(list: SynonymList): number {
+  const index = buildIndex(shipped.sections, list);
+  let score = 0;
+  for (const e of writerQuestions) {
+    const result = search(index, e.question, 3);
+    if (decide(result).verdict !== 'answer') continue;
+    score += answers(e, result.matches[0]?.section) ? 1 : -WRONG_COST;
+  }
+  return score;
+}
+
+const wholeDir = govukManualDir(root);
+const whole = existsSync(wholeDir) ? await loadManualIndex({ dir: wholeDir, baseUrl: DEFAULT_BASE_URL, synonymsFile: file }) : undefined;
+const wholeQuestions = whole ? readQuestionFiles(root, WHOLE_MANUAL_SETS.tuning) : [];
+function wholeScore(list: SynonymList): number {
+  if (!whole) return 0;
+  const index = buildIndex(whole.sections, list);
+  let score = 0;
+  for (const q of wholeQuestions) {
+    const result = search(index, q.q, 3);
+    if (decide(result).verdict !== 'answer') continue;
+    const first: Section | undefined = result.matches[0]?.section;
+    score += q.expect && first && isExpected(first, q.expect) ? 1 : -WRONG_COST;
+  }
+  return score;
+}
+
+const base = { writers: writersScore(synonyms), whole: wholeScore(synonyms) };
+console.log(`${file}: ${synonyms.length} phrases; with all of them, writers' questions score ${base.writers}` +
+  (whole ? `, the whole manual's tuning questions ${base.whole}` : ' (no whole manual beside the project)'));
+const rows = measured.map((e) => {
+  const list = without(e);
+  return { ...e, writers: writersScore(list) - base.writers, whole: wholeScore(list) - base.whole };
+});
+rows.sort((a, b) => a.writers - b.writers || a.whole - b.whole);
+for (const r of rows) console.log(`${String(r.writers).padStart(5)} ${String(r.whole).padStart(4)}  ${r.key}: ${r.phrase}`);
