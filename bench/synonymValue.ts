@@ -3,13 +3,16 @@
  * Synonyms matter most where a manual has no example questions, so both measures rank without
  * them: the example writers' 12,000 questions on the shipped page (as if the page were served
  * without its examples, as it is inside the whole manual), and the whole GOV.UK manual's tuning
- * questions (when ../shared/govuk-manual is there). Each is scored as the tuning scripts do:
- * answered with the right section, minus 3 for each wrong answer (a wrong section, or an answer
- * to a question the manual does not answer).
+ * questions (when ../shared/govuk-manual is there). Each scores +1 for a question answered with
+ * the right section and -WRONG_COST (default 3) for a wrong answer (a wrong section, or an answer
+ * to a question the manual does not answer); a declined question scores 0. (The tuning scripts
+ * also count a declined unanswerable question as right, so there answering one costs 4.)
  *
  * SYNONYMS_FILE: the list to measure (default: the shipped one). PHRASES: a file of
  * "key<TAB>phrase" lines to measure (default: every phrase). Prints each phrase's change in both
  * scores when left out, worst loss first: a negative change means the phrase earns its place.
+ * Phrases that read as the same words for the same key ("leaves govuk", "leaves gov.uk") are
+ * left out together, since one alone changes nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +27,8 @@ import { govukManualDir, isExpected, readQuestionFiles, WHOLE_MANUAL_SETS } from
 import { projectRoot } from './projectRoot.js';
 import { answers, readWriters } from './writers.js';
 
-const WRONG_COST = 3;
+const WRONG_COST = Number(process.env.WRONG_COST ?? 3);
+if (!(WRONG_COST >= 0)) throw new Error(`WRONG_COST must be a number >= 0, not ${JSON.stringify(process.env.WRONG_COST)}`);
 const root = projectRoot();
 const file = process.env.SYNONYMS_FILE ?? path.join(SHIPPED_MANUAL_DIR, 'synonyms.yml');
 const text = readFileSync(file, 'utf8');
@@ -35,21 +39,29 @@ const entries: { key: string; phrase: string }[] = [];
 for (const [key, phrases] of Object.entries(yaml.load(text, { json: true }) as Record<string, unknown[]>)) {
   for (const phrase of phrases) entries.push({ key, phrase: String(phrase) });
 }
+const key = (e: { key: string; phrase: string }) => `${e.key}\t${e.phrase}`;
 const wanted = process.env.PHRASES
   ? new Set(readFileSync(process.env.PHRASES, 'utf8').split('\n').filter((l) => l.trim()).map((l) => l.split('\t').slice(0, 2).join('\t')))
   : undefined;
-const measured = entries.filter((e) => !wanted || wanted.has(`${e.key}\t${e.phrase}`));
+if (wanted) {
+  const known = new Set(entries.map(key));
+  for (const line of wanted) if (!known.has(line)) console.warn(`not in ${file}, skipped: ${line.replace('\t', ': ')}`);
+}
+const measured = entries.filter((e) => !wanted || wanted.has(key(e)));
 
-/** The list without one phrase of one key (parsed alone, so it is matched exactly as the list parses it). */
-function without({ key, phrase }: { key: string; phrase: string }): SynonymList {
+/**
+ * The list without one phrase of one key: parsed alone, so that it is matched as the list parses
+ * it, and with every entry that reads the same for that key. Undefined if it has no words to match.
+ */
+function without({ key, phrase }: { key: string; phrase: string }): SynonymList | undefined {
   const [gone] = parseSynonyms(JSON.stringify({ [key]: [phrase] }));
-  if (!gone) return synonyms;
+  if (!gone) return undefined;
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-  const i = synonyms.findIndex((s) => same(s.phrase, gone.phrase) && same(s.target, gone.target));
-  return i < 0 ? synonyms : [...synonyms.slice(0, i), ...synonyms.slice(i + 1)];
+  return synonyms.filter((s) => !(same(s.phrase, gone.phrase) && same(s.target, gone.target)));
 }
 
-const shipped = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL, synonymsFile: file });
+// Only the sections are used: each measure builds its own index from them with the list varied.
+const shipped = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
 const writerQuestions = readWriters().flatMap((w) => w.examples);
 function writersScore(list: SynonymList): number {
   const index = buildIndex(shipped.sections, list);
@@ -63,7 +75,7 @@ function writersScore(list: SynonymList): number {
 }
 
 const wholeDir = govukManualDir(root);
-const whole = existsSync(wholeDir) ? await loadManualIndex({ dir: wholeDir, baseUrl: DEFAULT_BASE_URL, synonymsFile: file }) : undefined;
+const whole = existsSync(wholeDir) ? await loadManualIndex({ dir: wholeDir, baseUrl: DEFAULT_BASE_URL }) : undefined;
 const wholeQuestions = whole ? readQuestionFiles(root, WHOLE_MANUAL_SETS.tuning) : [];
 function wholeScore(list: SynonymList): number {
   if (!whole) return 0;
@@ -81,9 +93,14 @@ function wholeScore(list: SynonymList): number {
 const base = { writers: writersScore(synonyms), whole: wholeScore(synonyms) };
 console.log(`${file}: ${synonyms.length} phrases; with all of them, writers' questions score ${base.writers}` +
   (whole ? `, the whole manual's tuning questions ${base.whole}` : ' (no whole manual beside the project)'));
-const rows = measured.map((e) => {
+const rows = measured.flatMap((e) => {
   const list = without(e);
-  return { ...e, writers: writersScore(list) - base.writers, whole: wholeScore(list) - base.whole };
+  if (!list) {
+    console.warn(`no words to match, skipped: ${e.key}: ${e.phrase}`);
+    return [];
+  }
+  const together = synonyms.length - list.length > 1 ? ` (left out with ${synonyms.length - list.length - 1} that read the same)` : '';
+  return [{ ...e, together, writers: writersScore(list) - base.writers, whole: wholeScore(list) - base.whole }];
 });
 rows.sort((a, b) => a.writers - b.writers || a.whole - b.whole);
-for (const r of rows) console.log(`${String(r.writers).padStart(5)} ${String(r.whole).padStart(4)}  ${r.key}: ${r.phrase}`);
+for (const r of rows) console.log(`${String(r.writers).padStart(5)} ${String(r.whole).padStart(4)}  ${r.key}: ${r.phrase}${r.together}`);

@@ -22,7 +22,7 @@ const CONVERSATION = [
   'about', 'any', 'some', 'way', 'ways', 'best', 'really', 'just', 'also', 'etc', 'eg', 'ie', 'one', 'ones',
   'supposed', 'expected', 'meant', 'ok', 'okay', 'yes', 'no', 'not', 'dont', 'doesnt', 'isnt', 'cant', 'wont',
   // When something happens is context, not topic: "a dev is leaving next week" is about leavers.
-  // Synonym phrases still see these words ("first day", "first week" -> onboarding).
+  // Synonym phrases still see these words ("first day" -> onboarding, "last day" -> leavers).
   'next', 'soon', 'today', 'tomorrow', 'yesterday', 'tonight', 'later', 'currently', 'recently', 'ago',
   // Days of the week stay: "deploying on a Friday" is a topic of its own in the GOV.UK manual.
   'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'weekend', 'morning', 'afternoon', 'evening',
