@@ -14,8 +14,8 @@ import { buildSearchIndex } from '../src/search/indexExamples.js';
 import { loadExampleQuestions } from '../src/search/exampleQuestions.js';
 import { loadSynonyms } from '../src/search/synonyms.js';
 import { splitSections } from '../src/sections/splitSections.js';
-import { prerender, prerenderSteps } from '../src/slack/blocks.js';
-import { runStepsYielding } from '../src/steps.js';
+import { prerender } from '../src/slack/blocks.js';
+import { prerenderManual } from '../src/slack/messages.js';
 import { readQuestions } from '../test/eval/evaluate.js';
 import { projectRoot } from './projectRoot.js';
 
@@ -65,8 +65,7 @@ async function bench(name: string, source: ManualSource): Promise<void> {
       last = now;
     }, 1);
     // As ManualStore reloads: the index, then every section rendered for Slack.
-    const reloaded = await loadManualIndex(source);
-    await runStepsYielding(prerenderSteps(reloaded.sections, reloaded.pageCount > 1));
+    await prerenderManual(await loadManualIndex(source));
     clearInterval(timer);
     holds.push(longest);
   }

@@ -5,8 +5,7 @@ import { createApp } from './app/createApp.js';
 import { slackErrorOf } from './app/slackErrors.js';
 import { appConfigFromEnv } from './config.js';
 import { createLogger } from './logger.js';
-import { prerenderSteps } from './slack/blocks.js';
-import { runStepsYielding } from './steps.js';
+import { prerenderManual } from './slack/messages.js';
 
 /** How long shutdown may wait for requests in flight before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -47,7 +46,7 @@ async function main(): Promise<void> {
   });
 
   logger.log('info', 'loading the manual', { dir: config.manual.dir });
-  const store = new ManualStore(config.manual, logger, (manual) => runStepsYielding(prerenderSteps(manual.sections, manual.pageCount > 1)));
+  const store = new ManualStore(config.manual, logger, prerenderManual);
   try {
     await store.load();
   } catch (err) {

@@ -2,7 +2,8 @@ import type { Answer } from '../answer/answer.js';
 import type { ManualIndex } from '../answer/manualIndex.js';
 import { sectionName } from '../sections/sectionName.js';
 import type { Section } from '../sections/types.js';
-import { type Block, type Button, clip, LIMITS, type Message, renderSection } from './blocks.js';
+import { runStepsYielding } from '../steps.js';
+import { type Block, type Button, clip, LIMITS, type Message, prerenderSteps, renderSection } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink, quoteUserText } from './escape.js';
 
 export const SHOW_SECTION_ACTION = 'show_section';
@@ -24,9 +25,23 @@ function sectionButtons(sections: Section[], prefix: string, blockId: string, la
   return [{ type: 'actions', block_id: blockId, elements }];
 }
 
+/** In a manual of several pages, a section shows which page it is from. */
+function showPage(manual: Pick<ManualIndex, 'pageCount'>): boolean {
+  return manual.pageCount > 1;
+}
+
+/**
+ * Renders every section for Slack before the manual serves, as sectionMessage shows it (the
+ * rendering is cached per section), in steps that hand the event loop back (see steps.ts), so a
+ * reload while serving holds no question up.
+ */
+export function prerenderManual(manual: Pick<ManualIndex, 'sections' | 'pageCount'>): Promise<void> {
+  return runStepsYielding(prerenderSteps(manual.sections, showPage(manual)));
+}
+
 /** The answer to a question: the section, and close alternatives as buttons. */
 export function sectionMessage(manual: ManualIndex, section: Section, alternatives: Section[] = []): Message {
-  const rendered = renderSection(section, { showPage: manual.pageCount > 1 });
+  const rendered = renderSection(section, { showPage: showPage(manual) });
   return { text: rendered.text, blocks: [...rendered.blocks, ...sectionButtons(alternatives, 'Also: ', 'alternatives')] };
 }
 

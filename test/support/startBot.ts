@@ -6,8 +6,7 @@ import { ManualStore } from '../../src/answer/manualStore.js';
 import { createApp, type BuiltApp } from '../../src/app/createApp.js';
 import { appConfigFromEnv, type AppConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { prerenderSteps } from '../../src/slack/blocks.js';
-import { runStepsYielding } from '../../src/steps.js';
+import { prerenderManual } from '../../src/slack/messages.js';
 import { type PostOptions, postToSlackEndpoint } from './signedRequest.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -45,7 +44,7 @@ async function buildBot(slackApiUrl: string, env: Record<string, string>) {
     },
   });
   // As main.ts prepares each index: rendered for Slack in steps.
-  const store = new ManualStore(config.manual, logger, (m) => runStepsYielding(prerenderSteps(m.sections, m.pageCount > 1)));
+  const store = new ManualStore(config.manual, logger, prerenderManual);
   await store.load();
   const built = createApp(config, store, logger);
 
