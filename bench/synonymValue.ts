@@ -60,35 +60,38 @@ function without({ key, phrase }: { key: string; phrase: string }): SynonymList 
   return synonyms.filter((s) => !(same(s.phrase, gone.phrase) && same(s.target, gone.target)));
 }
 
+/** A question, and whether a section is the one that answers it (never, for an unanswerable one). */
+interface Asked {
+  text: string;
+  answeredBy: (section: Section) => boolean;
+}
+
+/** +1 for each question answered with its section, -WRONG_COST for each answered otherwise; declined 0. */
+function score(sections: Section[], list: SynonymList, questions: Asked[]): number {
+  const index = buildIndex(sections, list);
+  let total = 0;
+  for (const q of questions) {
+    const result = search(index, q.text, 3);
+    if (decide(result).verdict !== 'answer') continue;
+    const first = result.matches[0]?.section;
+    total += first && q.answeredBy(first) ? 1 : -WRONG_COST;
+  }
+  return total;
+}
+
 // Only the sections are used: each measure builds its own index from them with the list varied.
 const shipped = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
-const writerQuestions = readWriters().flatMap((w) => w.examples);
-function writersScore(list: SynonymList): number {
-  const index = buildIndex(shipped.sections, list);
-  let score = 0;
-  for (const e of writerQuestions) {
-    const result = search(index, e.question, 3);
-    if (decide(result).verdict !== 'answer') continue;
-    score += answers(e, result.matches[0]?.section) ? 1 : -WRONG_COST;
-  }
-  return score;
-}
+const writerQuestions: Asked[] = readWriters()
+  .flatMap((w) => w.examples)
+  .map((e) => ({ text: e.question, answeredBy: (s) => answers(e, s) }));
+const writersScore = (list: SynonymList) => score(shipped.sections, list, writerQuestions);
 
 const wholeDir = govukManualDir(root);
 const whole = existsSync(wholeDir) ? await loadManualIndex({ dir: wholeDir, baseUrl: DEFAULT_BASE_URL }) : undefined;
-const wholeQuestions = whole ? readQuestionFiles(root, WHOLE_MANUAL_SETS.tuning) : [];
-function wholeScore(list: SynonymList): number {
-  if (!whole) return 0;
-  const index = buildIndex(whole.sections, list);
-  let score = 0;
-  for (const q of wholeQuestions) {
-    const result = search(index, q.q, 3);
-    if (decide(result).verdict !== 'answer') continue;
-    const first: Section | undefined = result.matches[0]?.section;
-    score += q.expect && first && isExpected(first, q.expect) ? 1 : -WRONG_COST;
-  }
-  return score;
-}
+const wholeQuestions: Asked[] = whole
+  ? readQuestionFiles(root, WHOLE_MANUAL_SETS.tuning).map((q) => ({ text: q.q, answeredBy: (s) => !!q.expect && isExpected(s, q.expect) }))
+  : [];
+const wholeScore = (list: SynonymList) => (whole ? score(whole.sections, list, wholeQuestions) : 0);
 
 const base = { writers: writersScore(synonyms), whole: wholeScore(synonyms) };
 console.log(`${file}: ${synonyms.length} phrases; with all of them, writers' questions score ${base.writers}` +
