@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { answerQuestion } from '../src/answer/answer.js';
-import { DEFAULT_BASE_URL, loadManualIndex, type ManualSource, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
+import { loadManualIndex } from '../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL, type ManualSource, SHIPPED_MANUAL_DIR, PROJECT_ROOT } from '../src/config.js';
 import { loadManual } from '../src/manual/loadManual.js';
 import { buildSearchIndex } from '../src/search/indexExamples.js';
 import { loadExampleQuestions } from '../src/search/exampleQuestions.js';
@@ -16,13 +17,12 @@ import { loadSynonyms } from '../src/search/synonyms.js';
 import { splitSections } from '../src/sections/splitSections.js';
 import { prerender } from '../src/slack/blocks.js';
 import { prerenderManual } from '../src/slack/messages.js';
-import { readQuestions } from '../test/eval/evaluate.js';
-import { projectRoot } from './projectRoot.js';
+import { readQuestions } from '../eval/evaluate.js';
 
-const root = projectRoot();
+const root = PROJECT_ROOT;
 const questions = [
-  ...readQuestions(path.join(root, 'test/eval/tech-lead-questions.json')),
-  ...readQuestions(path.join(root, 'test/eval/govuk-manual-questions.json')),
+  ...readQuestions(path.join(root, 'eval/questions/tech-lead-questions.json')),
+  ...readQuestions(path.join(root, 'eval/questions/govuk-manual-questions.json')),
 ].map((q) => q.q);
 
 function percentile(sorted: number[], p: number): number {

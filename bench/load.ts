@@ -28,7 +28,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeSlack } from '../test/support/fakeSlack.js';
 import { commandBody, eventBody, mentionEvent, messageEvent, sign } from '../test/support/signedRequest.js';
-import { projectRoot } from './projectRoot.js';
+import { PROJECT_ROOT } from '../src/config.js';
 
 // --- Parameters -------------------------------------------------------------------------------
 
@@ -80,7 +80,7 @@ const SOAK_QUESTIONS = [
 
 // --- Small helpers ----------------------------------------------------------------------------
 
-const root = projectRoot();
+const root = PROJECT_ROOT;
 const wallStart = performance.now();
 const elapsed = () => `${((performance.now() - wallStart) / 1000).toFixed(1)} s`;
 const log = (line: string) => console.log(line);

@@ -1,5 +1,29 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_BASE_URL, type ManualSource, SHIPPED_MANUAL_DIR } from './answer/manualIndex.js';
+import { fileURLToPath } from 'node:url';
+
+/** Where the GOV.UK developer manual is published; links to pages and sections are made from it. */
+export const DEFAULT_BASE_URL = 'https://docs.publishing.service.gov.uk/manual';
+
+/** The project's root: the nearest folder above this module with a package.json (src/, dist/ or build/ sit below it). */
+function findProjectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const PROJECT_ROOT = findProjectRoot();
+
+/** The manual folder this package ships, which also holds the default synonyms. */
+export const SHIPPED_MANUAL_DIR = path.join(PROJECT_ROOT, 'manual');
+
+/** Where the manual comes from. */
+export interface ManualSource {
+  dir: string;
+  baseUrl: string;
+  /** Explicit synonyms file; default: `synonyms.yml` in `dir`, else the shipped one. */
+  synonymsFile?: string;
+}
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -10,6 +34,8 @@ export interface AppConfig {
   /** Set: Socket Mode. Unset: HTTP mode on `port`. */
   appToken?: string;
   port: number;
+  /** HTTP mode: the interface to listen on (HOST); unset, all of them. */
+  host?: string;
   /** Base URL of the Slack Web API (a proxy, or a fake one in tests); default Slack's own. */
   slackApiUrl?: string;
   logLevel: LogLevel;
@@ -100,6 +126,19 @@ export function appConfigFromEnv(env: Env, cwd = process.cwd()): { config: AppCo
     manual: manualSourceFromEnv(env, cwd),
   };
   if (appToken) config.appToken = appToken;
+  const host = value(env, 'HOST');
+  if (host) config.host = host;
   if (apiUrl) config.slackApiUrl = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
   return { config };
+}
+
+/**
+ * Where the container's health check finds the bot: the interface HOST names, or loopback when
+ * the bot listens on all of them (HOST unset, 0.0.0.0 or ::).
+ */
+export function healthcheckUrl(env: Env): string {
+  const port = value(env, 'PORT') ?? '3000';
+  const host = value(env, 'HOST');
+  const target = !host || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${target}:${port}/healthz`;
 }

@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import type { Server } from 'node:http';
-import { ManualStore } from './answer/manualStore.js';
+import { ManualStore } from './load/manualStore.js';
 import { createApp } from './app/createApp.js';
 import { slackErrorOf } from './app/slackErrors.js';
 import { appConfigFromEnv } from './config.js';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const { app, mode, socket, deps } = createApp(config, store, logger);
   let server: Server | undefined;
   if (mode === 'http') {
-    server = (await app.start({ port: config.port, host: process.env.HOST || undefined })) as Server;
+    server = (await app.start({ port: config.port, host: config.host })) as Server;
     const address = server.address();
     logger.log('info', 'listening', { mode, port: typeof address === 'object' && address ? address.port : config.port });
   } else {

@@ -1,8 +1,8 @@
-import type { Match } from '../search/search.js';
-import { search } from '../search/search.js';
+import type { Match } from '../search/rank.js';
+import { search } from '../search/rank.js';
 import type { Section } from '../sections/types.js';
 import { decide } from './decide.js';
-import type { ManualIndex } from './manualIndex.js';
+import type { ManualIndex } from '../load/loadManualIndex.js';
 
 export interface Answer {
   question: string;

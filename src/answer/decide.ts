@@ -1,4 +1,4 @@
-import type { Match, SearchResult } from '../search/search.js';
+import type { Match, SearchResult } from '../search/rank.js';
 import { PARAMS } from '../search/params.js';
 
 /**

@@ -21,19 +21,3 @@ export function ask(deps: BotDeps, source: QuestionSource, question: string): Re
   if (!deps.logQuestions) deps.logger.log('debug', 'question text', { source, question });
   return reply;
 }
-
-/** A question with the bot's own mention (and any other mentions) taken out, as the person typed it. */
-export function questionText(text: string | undefined, botUserId?: string): string {
-  let t = text ?? '';
-  if (botUserId) t = t.split(`<@${botUserId}>`).join(' ');
-  return unescapeSlack(t.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')).replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Slack sends the three characters it reserves for markup escaped ("R&amp;D"); the question is
- * what the person typed ("R&D"), which is escaped once again wherever it is shown back. `&amp;`
- * goes last, so a typed "&lt;" stays "&lt;".
- */
-export function unescapeSlack(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}

@@ -1,4 +1,4 @@
-import type { ManualStore } from '../answer/manualStore.js';
+import type { ManualStore } from '../load/manualStore.js';
 import type { AppLogger } from '../logger.js';
 import type { ReplyCache } from './replyCache.js';
 import type { EventDeduper } from './eventDeduper.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import bolt from '@slack/bolt';
-import type { ManualStore } from '../answer/manualStore.js';
+import type { ManualStore } from '../load/manualStore.js';
 import type { AppConfig } from '../config.js';
 import type { AppLogger } from '../logger.js';
 import { createAuthorize } from './authorize.js';

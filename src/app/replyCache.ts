@@ -1,6 +1,7 @@
 import { answerQuestion } from '../answer/answer.js';
-import type { ManualIndex } from '../answer/manualIndex.js';
+import type { ManualIndex } from '../load/loadManualIndex.js';
 import type { Message } from '../slack/blocks.js';
+import { stripSlackMarkup } from '../slack/incomingText.js';
 import { replyTo } from '../slack/messages.js';
 
 export interface Reply {
@@ -30,7 +31,8 @@ export class ReplyCache {
     }
     let reply = this.replies.get(question);
     if (!reply) {
-      const answer = answerQuestion(manual, question);
+      // The ranker reads the question without Slack's markup; the reply quotes it as typed.
+      const answer = { ...answerQuestion(manual, stripSlackMarkup(question)), question };
       const best = answer.matches[0];
       reply = { message: replyTo(manual, answer), answered: answer.answered, closeCall: answer.closeCall.length > 1, section: best?.section.id, score: best?.score };
       if (this.replies.size >= this.max) this.replies.delete(this.replies.keys().next().value as string);

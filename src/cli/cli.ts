@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type Answer, answerQuestion } from '../answer/answer.js';
-import { loadManualIndex, type ManualIndex, type ManualSource } from '../answer/manualIndex.js';
+import { loadManualIndex, type ManualIndex } from '../load/loadManualIndex.js';
+import { type ManualSource } from '../config.js';
 import { manualSourceFromEnv } from '../config.js';
 import { NoPagesError } from '../manual/loadManual.js';
 import { formatProblem } from '../manual/types.js';

@@ -4,7 +4,7 @@ import { buildIndexSteps, type SearchIndex } from './buildIndex.js';
 import type { ExampleQuestion } from './exampleQuestions.js';
 import { buildExampleIndexSteps, NOT_ANSWERED } from './nearestExamples.js';
 import { runSteps, type Steps } from '../steps.js';
-import { questionFeatures, readQuestion } from './search.js';
+import { questionFeatures, readQuestion } from './readQuestion.js';
 import type { SynonymList } from './synonyms.js';
 
 /** A manual's search index: its sections and synonyms, with its example questions added. */

@@ -1,6 +1,6 @@
 /**
  * Every number the ranker and the answer decision use, in one place, so they can be chosen
- * together by measurement (bench/tune.ts, npm run eval) rather than one at a time.
+ * together by measurement (eval/tune.ts, npm run eval) rather than one at a time.
  * The field strengths and word weights were chosen on the tuning half of the shipped page's
  * evaluation set (npm run tune), the word-pair weight and the decision without examples on the
  * whole manual's tuning questions (npm run tune:manual), the example-question values across
@@ -53,7 +53,7 @@ export const PARAMS = {
    * (lexical + weight * examples) / (1 + weight), where `examples` is the mean similarity of the
    * question to the section's `nearest` closest example questions. The decision is the one above
    * with its own numbers, plus `notAnswered`, `likelier` and `notAnsweredMax` (see decide.ts).
-   * Chosen by npm run tune:examples (bench/tuneExamples.ts) on each writer's questions scored
+   * Chosen by npm run tune:examples (eval/tuneExamples.ts) on each writer's questions scored
    * against the other writers' examples, never on the evaluation questions.
    */
   examples: {

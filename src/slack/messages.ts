@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/answer.js';
-import type { ManualIndex } from '../answer/manualIndex.js';
+import type { ManualIndex } from '../load/loadManualIndex.js';
 import { sectionName } from '../sections/sectionName.js';
 import type { Section } from '../sections/types.js';
 import { runStepsYielding } from '../steps.js';

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
-import { search } from '../../src/search/search.js';
-import { evaluate, govukManualDir, readQuestionFiles, readQuestions, WHOLE_MANUAL_SETS } from './evaluate.js';
+import { loadManualIndex, type ManualIndex } from '../../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR } from '../../src/config.js';
+import { search } from '../../src/search/rank.js';
+import { evaluate, govukManualDir, readQuestionFiles, readQuestions, WHOLE_MANUAL_SETS } from '../../eval/evaluate.js';
 
 let manual: ManualIndex;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('answer quality on the shipped page', () => {
   // change that makes answers worse fails here;
   // `npm run eval` prints the figures and every miss.
   it('keeps its accuracy on the evaluation set', () => {
-    const report = evaluate(manual, readQuestions(path.resolve('test/eval/tech-lead-questions.json')));
+    const report = evaluate(manual, readQuestions(path.resolve('eval/questions/tech-lead-questions.json')));
     expect(report.total).toBeGreaterThanOrEqual(80);
     expect(report.unanswerable).toBeGreaterThanOrEqual(12);
     expect(report.top1).toBeGreaterThanOrEqual(0.91);
@@ -43,7 +44,7 @@ describe('answer quality on the shipped page', () => {
   });
 
   it.each(['tech-lead-test-questions.json', 'tech-lead-fresh-questions.json', 'tech-lead-holdout-questions.json'])('keeps its accuracy on the questions it was never tuned on: %s', (file) => {
-    const report = evaluate(manual, readQuestions(path.resolve('test/eval', file)), false);
+    const report = evaluate(manual, readQuestions(path.resolve('eval/questions', file)), false);
     expect(report.top1).toBeGreaterThanOrEqual(0.92);
     expect(report.wrong / report.total).toBeLessThanOrEqual(0.02);
     expect(report.declined / report.unanswerable).toBeGreaterThanOrEqual(0.9);

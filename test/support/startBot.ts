@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { FakeSlack } from './fakeSlack.js';
 import type { AddressInfo } from 'node:net';
-import { ManualStore } from '../../src/answer/manualStore.js';
+import { ManualStore } from '../../src/load/manualStore.js';
 import { createApp, type BuiltApp } from '../../src/app/createApp.js';
 import { appConfigFromEnv, type AppConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';

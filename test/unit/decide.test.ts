@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decide } from '../../src/answer/decide.js';
 import { PARAMS } from '../../src/search/params.js';
-import type { Match } from '../../src/search/search.js';
+import type { Match } from '../../src/search/rank.js';
 import type { Section } from '../../src/sections/types.js';
 
 const section = (heading: string) => ({ heading }) as Section;

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
+import { loadManualIndex, type ManualIndex } from '../../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR } from '../../src/config.js';
 import { formatProblem } from '../../src/manual/types.js';
 import { ExampleFileError, parseExampleQuestions } from '../../src/search/exampleQuestions.js';
 import { buildExampleIndex, classifyQuestion, FEW_EXAMPLES, FUNCTION_WORD, NOT_ANSWERED, nearestExamples, WORD_PAIR } from '../../src/search/nearestExamples.js';
 import { PARAMS } from '../../src/search/params.js';
-import { search } from '../../src/search/search.js';
+import { search } from '../../src/search/rank.js';
 import { page, tempManual } from '../support/tempManual.js';
 
 const PAGE = page(

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Nodes } from 'mdast';
-import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex } from '../../src/answer/manualIndex.js';
+import { loadManualIndex, type ManualIndex } from '../../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL } from '../../src/config.js';
 import type { Section } from '../../src/sections/types.js';
 
 /**

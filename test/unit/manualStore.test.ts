@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { DEFAULT_BASE_URL } from '../../src/answer/manualIndex.js';
-import { ManualStore } from '../../src/answer/manualStore.js';
+import { DEFAULT_BASE_URL } from '../../src/config.js';
+import { ManualStore } from '../../src/load/manualStore.js';
 import { createLogger } from '../../src/logger.js';
 import { page, tempManual } from '../support/tempManual.js';
 

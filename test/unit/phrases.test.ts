@@ -3,7 +3,7 @@ import { parseFrontMatter } from '../../src/manual/frontMatter.js';
 import { pageUrl } from '../../src/manual/pageUrl.js';
 import { buildIndex } from '../../src/search/buildIndex.js';
 import { buildPhraseIndex, contentStems, phraseHits, stemPairs } from '../../src/search/phrases.js';
-import { search } from '../../src/search/search.js';
+import { search } from '../../src/search/rank.js';
 import { tokenize, words } from '../../src/search/tokenize.js';
 import { splitSections } from '../../src/sections/splitSections.js';
 import type { Section } from '../../src/sections/types.js';

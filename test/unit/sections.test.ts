@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Nodes } from 'mdast';
-import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
+import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR } from '../../src/config.js';
 import { parseFrontMatter } from '../../src/manual/frontMatter.js';
 import { loadManual } from '../../src/manual/loadManual.js';
 import { pageUrl } from '../../src/manual/pageUrl.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_BASE_URL } from '../../src/answer/manualIndex.js';
+import { DEFAULT_BASE_URL } from '../../src/config.js';
 import type { ManualPage } from '../../src/manual/types.js';
 import { splitSections } from '../../src/sections/splitSections.js';
 import { escapeMrkdwn, quoteUserText } from '../../src/slack/escape.js';
@@ -85,7 +85,8 @@ describe('splitting long text for section blocks', () => {
 
 describe('links to the manual home', () => {
   it('follow MANUAL_BASE_URL, whatever its path', async () => {
-    const { loadManualIndex, SHIPPED_MANUAL_DIR } = await import('../../src/answer/manualIndex.js');
+    const { loadManualIndex } = await import('../../src/load/loadManualIndex.js');
+    const { SHIPPED_MANUAL_DIR } = await import('../../src/config.js');
     const { noMatchMessage } = await import('../../src/slack/messages.js');
     const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: 'https://docs.example.gov.uk/guides/' });
     const message = noMatchMessage(manual, 'zzqx');
@@ -96,7 +97,7 @@ describe('links to the manual home', () => {
 
 describe('a close call', () => {
   it('names each section with its page on a manual of several pages, escaped, with a button each', async () => {
-    const { loadManualIndex } = await import('../../src/answer/manualIndex.js');
+    const { loadManualIndex } = await import('../../src/load/loadManualIndex.js');
     const { closeCallMessage } = await import('../../src/slack/messages.js');
     const { page, tempManual } = await import('../support/tempManual.js');
     const fixture = tempManual({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
+import { loadManualIndex } from '../../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR } from '../../src/config.js';
 import type { Section } from '../../src/sections/types.js';
 import { prerenderSteps } from '../../src/slack/blocks.js';
 import { loadExampleQuestions } from '../../src/search/exampleQuestions.js';

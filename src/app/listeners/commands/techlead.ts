@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { helpMessage, isHelpRequest } from '../../../slack/messages.js';
-import { ask, unescapeSlack } from '../../ask.js';
+import { unescapeSlack } from '../../../slack/incomingText.js';
+import { ask } from '../../ask.js';
 import type { BotDeps } from '../../context.js';
 
 /**
@@ -10,7 +11,7 @@ import type { BotDeps } from '../../context.js';
  */
 export function techleadCommand(deps: BotDeps) {
   return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const text = unescapeSlack(command.text ?? '');
+    const text = unescapeSlack(command.text);
     if (isHelpRequest(text)) {
       await ack({ response_type: 'ephemeral', ...helpMessage(deps.store.current(), command.command) });
       return;

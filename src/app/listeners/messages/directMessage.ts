@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { helpMessage, isHelpRequest } from '../../../slack/messages.js';
-import { ask, questionText } from '../../ask.js';
+import { questionFromEvent } from '../../../slack/incomingText.js';
+import { ask } from '../../ask.js';
 import type { BotDeps } from '../../context.js';
 import { deliver } from '../../slackErrors.js';
 
@@ -16,7 +17,7 @@ export function directMessage(deps: BotDeps) {
     if ('bot_id' in message && message.bot_id) return;
     if (!('user' in message) || !message.user || message.user === context.botUserId) return;
     if (!deps.deduper.firstTime(body.event_id)) return;
-    const question = questionText(message.text, context.botUserId);
+    const question = questionFromEvent(message.text);
     const reply = isHelpRequest(question) ? helpMessage(deps.store.current()) : ask(deps, 'dm', question).message;
     await deliver(deps, 'answer a direct message', () =>
       client.chat.postMessage({ channel: message.channel, thread_ts: message.thread_ts, unfurl_links: false, ...reply }),

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { type ManualSource, SHIPPED_MANUAL_DIR } from '../config.js';
 import { loadManual, NoPagesError } from '../manual/loadManual.js';
 import type { Problem } from '../manual/types.js';
 import type { SearchIndex } from '../search/buildIndex.js';
@@ -10,25 +10,6 @@ import { loadExampleQuestions } from '../search/exampleQuestions.js';
 import { loadSynonyms, SynonymFileError, type SynonymList } from '../search/synonyms.js';
 import { splitSections } from '../sections/splitSections.js';
 import type { Section } from '../sections/types.js';
-
-export const DEFAULT_BASE_URL = 'https://docs.publishing.service.gov.uk/manual';
-
-/** The project's root: the nearest folder above this module with a package.json (src/, dist/ or build/ sit below it). */
-function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
-
-/** The manual folder this package ships, which also holds the default synonyms. */
-export const SHIPPED_MANUAL_DIR = path.join(packageRoot(), 'manual');
-
-export interface ManualSource {
-  dir: string;
-  baseUrl: string;
-  /** Explicit synonyms file; default: `synonyms.yml` in `dir`, else the shipped one. */
-  synonymsFile?: string;
-}
 
 /** Everything the bot answers from, built once when the manual loads (not on every question). */
 export interface ManualIndex {

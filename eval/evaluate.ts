@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Answer, answerQuestion } from '../../src/answer/answer.js';
-import type { ManualIndex } from '../../src/answer/manualIndex.js';
-import type { Section } from '../../src/sections/types.js';
+import { type Answer, answerQuestion } from '../src/answer/answer.js';
+import type { ManualIndex } from '../src/load/loadManualIndex.js';
+import type { Section } from '../src/sections/types.js';
 
 /** An evaluation question: the section that answers it (by heading, and page file for the whole manual), or null. */
 export interface EvalQuestion {
@@ -54,9 +54,9 @@ export const WHOLE_MANUAL_SETS = {
   holdout: ['govuk-manual-holdout-questions.json'],
 };
 
-/** The questions of several files in test/eval (such as a WHOLE_MANUAL_SETS list), as one set. */
+/** The questions of several files in eval/questions (such as a WHOLE_MANUAL_SETS list), as one set. */
 export function readQuestionFiles(root: string, files: string[]): EvalQuestion[] {
-  return files.flatMap((file) => readQuestions(path.join(root, 'test/eval', file)));
+  return files.flatMap((file) => readQuestions(path.join(root, 'eval/questions', file)));
 }
 
 /** Where the whole GOV.UK manual is, kept outside the repo as test data: GOVUK_MANUAL_DIR, or ../shared/govuk-manual beside the project. */

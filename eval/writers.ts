@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
+import { SHIPPED_MANUAL_DIR } from '../src/config.js';
 import { EXAMPLES_FOLDER, type ExampleQuestion, parseExampleQuestions } from '../src/search/exampleQuestions.js';
 import type { Section } from '../src/sections/types.js';
 

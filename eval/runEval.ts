@@ -6,14 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../../src/answer/manualIndex.js';
-import { projectRoot } from '../../bench/projectRoot.js';
-import { buildIndex } from '../../src/search/buildIndex.js';
-import { loadExampleQuestions } from '../../src/search/exampleQuestions.js';
-import { words } from '../../src/search/tokenize.js';
+import { loadManualIndex } from '../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR, PROJECT_ROOT } from '../src/config.js';
+import { buildIndex } from '../src/search/buildIndex.js';
+import { loadExampleQuestions } from '../src/search/exampleQuestions.js';
+import { words } from '../src/search/tokenize.js';
 import { evaluate, type EvalReport, formatReport, govukManualDir, readQuestionFiles, readQuestions, summarise, WHOLE_MANUAL_SETS } from './evaluate.js';
 
-const root = projectRoot();
+const root = PROJECT_ROOT;
 const govukManual = govukManualDir(root);
 
 const shipped = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
@@ -31,7 +31,7 @@ const unlikeExamples = (report: EvalReport) => {
   const unseen = report.results.filter((r) => !exampleTexts.has(words(r.question.q).join(' ')));
   return `\n${formatReport(`  of which not word for word an example question (${report.total - unseen.length} are)`, summarise(unseen), false)}`;
 };
-const report = evaluate(shipped, readQuestions(path.join(root, 'test/eval/tech-lead-questions.json')));
+const report = evaluate(shipped, readQuestions(path.join(root, 'eval/questions/tech-lead-questions.json')));
 console.log(formatReport('Shipped page (tech-lead-responsibilities)', report) + unlikeExamples(report));
 console.log(formatReport('  of which tuning half', summarise(report.results.filter((r) => !r.heldOut)), false));
 console.log(formatReport('  of which held-out half', summarise(report.results.filter((r) => r.heldOut)), false));
@@ -45,7 +45,7 @@ for (const [title, file] of [
   ['Shipped page, fresh test set (never tuned on)', 'tech-lead-fresh-questions.json'],
   ['Shipped page, holdout set (never tuned on)', 'tech-lead-holdout-questions.json'],
 ] as const) {
-  const questions = path.join(root, 'test/eval', file);
+  const questions = path.join(root, 'eval/questions', file);
   if (!existsSync(questions)) continue;
   console.log('');
   const set = evaluate(shipped, readQuestions(questions), false);

@@ -5,19 +5,19 @@
  * Objective: correct answers minus twice the wrong ones (a wrong answer misleads; a declined one
  * sends the person to ask someone). Prints the best settings; it does not write them.
  * The index is built without example questions: these are the numbers for a manual that has
- * none, and for the lexical half of the blend (bench/tuneExamples.ts chooses the rest).
+ * none, and for the lexical half of the blend (eval/tuneExamples.ts chooses the rest).
  */
 import path from 'node:path';
-import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
+import { loadManualIndex } from '../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR, PROJECT_ROOT } from '../src/config.js';
 import { buildIndex } from '../src/search/buildIndex.js';
 import { PARAMS, type Params } from '../src/search/params.js';
-import { evaluate, type EvalQuestion, readQuestions, summarise } from '../test/eval/evaluate.js';
-import { projectRoot } from './projectRoot.js';
+import { evaluate, type EvalQuestion, readQuestions, summarise } from './evaluate.js';
 import { seededRandom } from './random.js';
 
 const trials = Number(process.env.TRIALS ?? 1500);
 const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
-const questions = readQuestions(path.join(projectRoot(), 'test/eval/tech-lead-questions.json'));
+const questions = readQuestions(path.join(PROJECT_ROOT, 'eval/questions/tech-lead-questions.json'));
 const halves: [EvalQuestion[], EvalQuestion[]] = [questions.filter((_, i) => i % 2 === 0), questions.filter((_, i) => i % 2 === 1)];
 const defaults: Params = structuredClone(PARAMS);
 

@@ -7,10 +7,11 @@
  * EPOCHS=16 trains each run longer; an empty SEEDS or ORDERS skips those. About 30 s for one order, 50 s for 4, on 2 cores.
  */
 import { decide } from '../src/answer/decide.js';
-import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
+import { loadManualIndex } from '../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR } from '../src/config.js';
 import { buildSearchIndex } from '../src/search/indexExamples.js';
 import { PARAMS } from '../src/search/params.js';
-import { search } from '../src/search/search.js';
+import { search } from '../src/search/rank.js';
 import { answers, readWriters } from './writers.js';
 
 const list = (name: string, fallback: string) => (process.env[name] ?? fallback).split(',').filter((x) => x.trim() !== '').map(Number);

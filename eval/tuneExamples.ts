@@ -15,13 +15,13 @@
  */
 import path from 'node:path';
 import { decide } from '../src/answer/decide.js';
-import { DEFAULT_BASE_URL, loadManualIndex, type ManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
+import { loadManualIndex, type ManualIndex } from '../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR, PROJECT_ROOT } from '../src/config.js';
 import { buildSearchIndex } from '../src/search/indexExamples.js';
 import type { ExampleQuestion } from '../src/search/exampleQuestions.js';
 import { PARAMS } from '../src/search/params.js';
-import { search } from '../src/search/search.js';
-import { evaluate, type EvalQuestion, readQuestions } from '../test/eval/evaluate.js';
-import { projectRoot } from './projectRoot.js';
+import { search } from '../src/search/rank.js';
+import { evaluate, type EvalQuestion, readQuestions } from './evaluate.js';
 import { answers, readWriters } from './writers.js';
 
 // How much word pairs and unknown words count, and how the classifier is trained, are not searched
@@ -149,9 +149,9 @@ PARAMS.examples = chosen.params;
 console.log(`\nDecision chosen on ${chosen.score.n} questions across writers: right ${pct(chosen.score.right)}, wrong ${pct(chosen.score.wrong)}, unanswerable declined ${pct(chosen.score.declined)}`);
 console.log(`\nPARAMS.examples = ${JSON.stringify(PARAMS.examples)}\n`);
 
-const root = projectRoot();
+const root = PROJECT_ROOT;
 for (const file of ['tech-lead-questions.json', 'tech-lead-test-questions.json', 'tech-lead-fresh-questions.json', 'tech-lead-holdout-questions.json']) {
-  const questions: EvalQuestion[] = readQuestions(path.join(root, 'test/eval', file));
+  const questions: EvalQuestion[] = readQuestions(path.join(root, 'eval/questions', file));
   const r = evaluate(manual, questions, false);
   const ok = r.results.filter((x) => x.correct).length;
   console.log(`${file}: right ${pct(ok / r.total)}, wrong ${pct(r.wrong / r.total)}, unanswerable declined ${r.declined}/${r.unanswerable}`);

@@ -2,7 +2,8 @@ import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
 import type { AppLogger } from '../logger.js';
 import { formatProblem, type Problem } from '../manual/types.js';
-import { loadManualIndex, type ManualIndex, type ManualSource } from './manualIndex.js';
+import { loadManualIndex, type ManualIndex } from './loadManualIndex.js';
+import { type ManualSource } from '../config.js';
 
 const key = (p: Problem) => `${p.file}\u0000${p.message}`;
 

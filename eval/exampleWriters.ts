@@ -11,11 +11,12 @@
  * settings might do better.
  */
 import { decide } from '../src/answer/decide.js';
-import { DEFAULT_BASE_URL, loadManualIndex, SHIPPED_MANUAL_DIR } from '../src/answer/manualIndex.js';
+import { loadManualIndex } from '../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR } from '../src/config.js';
 import { buildIndex } from '../src/search/buildIndex.js';
 import { buildSearchIndex } from '../src/search/indexExamples.js';
 import type { ExampleQuestion } from '../src/search/exampleQuestions.js';
-import { search } from '../src/search/search.js';
+import { search } from '../src/search/rank.js';
 import { seededRandom } from './random.js';
 import { answers, readWriters } from './writers.js';
 

@@ -12,13 +12,13 @@
  * nothing. Prints the settings; it does not write them.
  */
 import { decide } from '../src/answer/decide.js';
-import { DEFAULT_BASE_URL, loadManualIndex } from '../src/answer/manualIndex.js';
+import { loadManualIndex } from '../src/load/loadManualIndex.js';
+import { DEFAULT_BASE_URL, PROJECT_ROOT } from '../src/config.js';
 import { PARAMS } from '../src/search/params.js';
-import { search, type SearchResult } from '../src/search/search.js';
-import { type EvalQuestion, govukManualDir, isExpected, readQuestionFiles, WHOLE_MANUAL_SETS } from '../test/eval/evaluate.js';
-import { projectRoot } from './projectRoot.js';
+import { search, type SearchResult } from '../src/search/rank.js';
+import { type EvalQuestion, govukManualDir, isExpected, readQuestionFiles, WHOLE_MANUAL_SETS } from './evaluate.js';
 
-const root = projectRoot();
+const root = PROJECT_ROOT;
 const cost = Number(process.env.WRONG_COST ?? 3);
 if (!(cost >= 0)) throw new Error(`WRONG_COST must be a number >= 0, not ${JSON.stringify(process.env.WRONG_COST)}`);
 const manual = await loadManualIndex({ dir: govukManualDir(root), baseUrl: DEFAULT_BASE_URL });
