@@ -7,4 +7,6 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testTimeout: 20000,
+  // Suites run side by side on both cores: each starts its servers on ports of its own (port 0).
+  maxWorkers: 2,
 };

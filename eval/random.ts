@@ -4,5 +4,8 @@
  */
 export function seededRandom(seed: number): () => number {
   let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
 }

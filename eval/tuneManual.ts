@@ -54,15 +54,18 @@ function bestDecision(results: SearchResult[], questions: EvalQuestion[]) {
   const at = (s: number, m: number, r: number) => {
     const key = `${s},${m},${r}`;
     let o = objective.get(key);
-    if (o === undefined) objective.set(key, (o = score(results, questions, { sure: SURE[s]!, min: MIN[m]!, ratio: RATIO[r]! }).objective));
+    if (o === undefined) {
+      o = score(results, questions, { sure: SURE[s]!, min: MIN[m]!, ratio: RATIO[r]! }).objective;
+      objective.set(key, o);
+    }
     return o;
   };
   const valid = (s: number, m: number, r: number) => s >= 0 && m >= 0 && r >= 0 && s < SURE.length && m < MIN.length && r < RATIO.length && MIN[m]! <= SURE[s]!;
   let top = { numbers: PARAMS.decision, smoothed: -Infinity };
-  SURE.forEach((_, s) =>
-    MIN.forEach((_, m) =>
-      RATIO.forEach((_, r) => {
-        if (!valid(s, m, r)) return;
+  for (let s = 0; s < SURE.length; s++) {
+    for (let m = 0; m < MIN.length; m++) {
+      for (let r = 0; r < RATIO.length; r++) {
+        if (!valid(s, m, r)) continue;
         let sum = 0;
         let n = 0;
         for (const ds of [-1, 0, 1]) for (const dm of [-1, 0, 1]) for (const dr of [-1, 0, 1]) {
@@ -71,9 +74,9 @@ function bestDecision(results: SearchResult[], questions: EvalQuestion[]) {
           n++;
         }
         if (sum / n > top.smoothed) top = { numbers: { sure: SURE[s]!, min: MIN[m]!, ratio: RATIO[r]! }, smoothed: sum / n };
-      }),
-    ),
-  );
+      }
+    }
+  }
   return { numbers: top.numbers, ...score(results, questions, top.numbers) };
 }
 

@@ -59,11 +59,17 @@ function batchedStdout(): (line: string) => void {
 
 let stdoutWriter: ((line: string) => void) | undefined;
 
+/** One batched standard output for every logger that writes there. */
+function sharedStdout(): (line: string) => void {
+  stdoutWriter ??= batchedStdout();
+  return stdoutWriter;
+}
+
 export function createLogger(options: LoggerOptions = {}): AppLogger {
   let level: `${LogLevel}` = options.level ?? 'info';
   let name = options.name ?? 'techlead';
   const format = options.format ?? 'json';
-  const write = options.write ?? (stdoutWriter ??= batchedStdout());
+  const write = options.write ?? sharedStdout();
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 6);
   const base = options.fields ?? {};
 

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type Answer, answerQuestion } from '../answer/answer.js';
 import { loadManualIndex, type ManualIndex } from '../load/loadManualIndex.js';
-import { type ManualSource } from '../config.js';
+import type { ManualSource } from '../config.js';
 import { manualSourceFromEnv } from '../config.js';
 import { NoPagesError } from '../manual/loadManual.js';
 import { formatProblem } from '../manual/types.js';
@@ -44,7 +44,10 @@ function parseArgs(args: string[]): AskOptions | string {
       const n = Number(text);
       if (!Number.isInteger(n) || n < 1 || n > 50) return `--limit takes a whole number from 1 to 50, not "${text ?? ''}"`;
       options.limit = n;
-    } else if (arg === '--') options.words.push(...args.slice(i + 1)), (i = args.length);
+    } else if (arg === '--') {
+      options.words.push(...args.slice(i + 1));
+      break;
+    }
     else if (arg.startsWith('--')) return `unknown option ${arg}`;
     else options.words.push(arg);
   }

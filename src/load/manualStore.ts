@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AppLogger } from '../logger.js';
 import { formatProblem, type Problem } from '../manual/types.js';
 import { loadManualIndex, type ManualIndex } from './loadManualIndex.js';
-import { type ManualSource } from '../config.js';
+import type { ManualSource } from '../config.js';
 
 const key = (p: Problem) => `${p.file}\u0000${p.message}`;
 

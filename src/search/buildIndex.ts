@@ -124,7 +124,10 @@ export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = []
     for (const [stem, count] of counts) strengths.set(stem, Math.max(strengths.get(stem) ?? 0, bodyStrength(count)));
     for (const [stem, strength] of strengths) {
       let posting = postings.get(stem);
-      if (!posting) postings.set(stem, (posting = new Map()));
+      if (!posting) {
+        posting = new Map();
+        postings.set(stem, posting);
+      }
       posting.set(i, strength);
     }
   }
@@ -201,6 +204,9 @@ function startsOf(synonyms: SynonymList): Map<string, number[]> {
 
 function note(vocabulary: Map<string, { stem: string; sections: Set<number> }>, word: string, stem: string, i: number) {
   let v = vocabulary.get(word);
-  if (!v) vocabulary.set(word, (v = { stem, sections: new Set() }));
+  if (!v) {
+    v = { stem, sections: new Set() };
+    vocabulary.set(word, v);
+  }
   v.sections.add(i);
 }

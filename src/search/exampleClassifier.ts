@@ -145,5 +145,8 @@ function softmax(weights: Float32Array | Float64Array, width: number, x: number[
 /** A small seeded generator (Park and Miller's): Math.random cannot be seeded. */
 function parkMiller(seed: number): () => number {
   let state = seed;
-  return () => (state = (state * 16807) % 2147483647) / 2147483647;
+  return () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647;
+  };
 }

@@ -67,6 +67,6 @@ function* indexExamplesSteps(index: SearchIndex, examples: ExampleQuestion[]): S
   const indexed = owned.length;
   // No example could be used: the index stays as it was, ranked on the manual's words alone.
   if (indexed === 0) return { index, problems: [...problems.values()], indexed };
-  index.sections.forEach((s, i) => owned.push({ owner: i, features: questionFeatures(readQuestion(index, s.heading)), heading: true }));
+  for (const [i, s] of index.sections.entries()) owned.push({ owner: i, features: questionFeatures(readQuestion(index, s.heading)), heading: true });
   return { index: { ...index, examples: yield* buildExampleIndexSteps(owned) }, problems: [...problems.values()], indexed };
 }

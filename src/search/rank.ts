@@ -53,7 +53,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   }
 
   const asked = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.stems)));
-  const fit = (i: number) => {
+  const headingCovered = (i: number) => {
     const heading = index.headingStems[i]!;
     if (heading.size === 0) return 0;
     let covered = 0;
@@ -67,7 +67,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   const { pairs } = read;
   const phrases = pairs.length ? phraseHits(index.phrases, pairs) : undefined;
   const lexical = (i: number) => {
-    const covered = (1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * fit(i);
+    const covered = (1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * headingCovered(i);
     if (!phrases) return covered;
     return (covered + PARAMS.phrase * ((phrases.get(i) ?? 0) / pairs.length)) / (1 + PARAMS.phrase);
   };

@@ -1,5 +1,5 @@
 import type { List, Nodes, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastText } from 'mdast-util-to-string';
 import { tableRows } from '../render/renderText.js';
 import { alignTable } from '../render/table.js';
 import { escapeMrkdwn, mrkdwnLink } from './escape.js';
@@ -70,7 +70,7 @@ function inline(node: Nodes, inBold = false): string {
     case 'link':
       // Slack does not format inside a link's label: its plain text, escaped once by mrkdwnLink.
       // ("use_v1" and "a & b" read as written, not "usev1" and "a &amp;amp; b".)
-      return mrkdwnLink(node.url, toString(node));
+      return mrkdwnLink(node.url, mdastText(node));
     case 'image':
       return mrkdwnLink(node.url, node.alt || 'image');
     case 'html':
@@ -87,6 +87,6 @@ function children(node: Nodes, inBold: boolean): string {
 /** Slack only formats `*x*` when the marks hug the text: move surrounding spaces outside. */
 function wrap(mark: string, text: string): string {
   const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
-  if (!m || !m[2]) return text;
+  if (!m?.[2]) return text;
   return `${m[1]}${mark}${m[2]}${mark}${m[3]}`;
 }

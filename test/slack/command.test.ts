@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { FakeSlack } from '../support/fakeSlack.js';
+import type { FakeSlack } from '../support/fakeSlack.js';
 import { commandBody } from '../support/signedRequest.js';
 import {
   allText,

@@ -34,7 +34,8 @@ let shipped: Promise<ManualIndex> | undefined;
 function load(source: ManualSource): Promise<ManualIndex> {
   const isShipped = source.dir === SHIPPED_MANUAL_DIR && source.baseUrl === DEFAULT_BASE_URL && source.synonymsFile === undefined;
   if (!isShipped) return loadManualIndex(source);
-  return (shipped ??= loadManualIndex(source));
+  shipped ??= loadManualIndex(source);
+  return shipped;
 }
 
 /** Runs the CLI in-process. No MANUAL_DIR unless given: the shipped manual. */

@@ -43,10 +43,10 @@ describe('trainClassifier and classify', () => {
     const runs = [1, 2, 3].map((seed) => trainClassifier(examples, { ...once, seed }).weights);
     expect(runs[1]).not.toEqual(runs[0]);
     const averaged = trainClassifier(examples, { ...once, orders: 3 }).weights;
-    averaged.forEach((w, k) => expect(w).toBeCloseTo((runs[0]![k]! + runs[1]![k]! + runs[2]![k]!) / 3, 5));
+    for (const [k, w] of averaged.entries()) expect(w).toBeCloseTo((runs[0]![k]! + runs[1]![k]! + runs[2]![k]!) / 3, 5);
     // The orders start at `seed`: seeds 2 and 3 are the mean of those two runs.
     const later = trainClassifier(examples, { ...once, orders: 2, seed: 2 }).weights;
-    later.forEach((w, k) => expect(w).toBeCloseTo((runs[1]![k]! + runs[2]![k]!) / 2, 5));
+    for (const [k, w] of later.entries()) expect(w).toBeCloseTo((runs[1]![k]! + runs[2]![k]!) / 2, 5);
   });
 
   it('rejects training options that cannot learn, and learns nothing from no examples', () => {
