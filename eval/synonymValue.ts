@@ -17,7 +17,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { decide } from '../src/answer/decide.js';
+import { decide, isAnswer } from '../src/answer/decide.js';
 import { loadManualIndex } from '../src/load/loadManualIndex.js';
 import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR, PROJECT_ROOT } from '../src/config.js';
 import type { Section } from '../src/sections/types.js';
@@ -69,10 +69,11 @@ interface Asked {
 /** +1 for each question answered with its section, -WRONG_COST for each answered otherwise; declined 0. */
 function score(sections: Section[], list: SynonymList, questions: Asked[]): number {
   const index = buildIndex(sections, list);
+  const pages = new Set(sections.map((s) => s.page.file)).size;
   let total = 0;
   for (const q of questions) {
     const result = search(index, q.text, 3);
-    if (decide(result).verdict !== 'answer') continue;
+    if (!isAnswer(decide(result, pages))) continue;
     const first = result.matches[0]?.section;
     total += first && q.answeredBy(first) ? 1 : -WRONG_COST;
   }

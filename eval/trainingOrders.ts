@@ -6,7 +6,7 @@
  * one order at each of the seeds in SEEDS, then the average of each number of orders in ORDERS.
  * EPOCHS=16 trains each run longer; an empty SEEDS or ORDERS skips those. About 30 s for one order, 50 s for 4, on 2 cores.
  */
-import { decide } from '../src/answer/decide.js';
+import { decide, isAnswer } from '../src/answer/decide.js';
 import { loadManualIndex } from '../src/load/loadManualIndex.js';
 import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR } from '../src/config.js';
 import { buildSearchIndex } from '../src/search/indexExamples.js';
@@ -26,7 +26,7 @@ function heldOut(): { right: number; wrong: number; answeredUnanswerable: number
     const { index } = buildSearchIndex(manual.sections, manual.search.synonyms, others);
     for (const e of held.examples) {
       const result = search(index, e.question, 3);
-      const answered = decide(result).verdict === 'answer';
+      const answered = isAnswer(decide(result, 1));
       if (!e.answer) {
         count.unanswerable++;
         if (answered) count.answeredUnanswerable++;

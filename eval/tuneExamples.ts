@@ -14,7 +14,7 @@
  * evaluation sets; it does not write them.
  */
 import path from 'node:path';
-import { decide } from '../src/answer/decide.js';
+import { decide, isAnswer } from '../src/answer/decide.js';
 import { loadManualIndex, type ManualIndex } from '../src/load/loadManualIndex.js';
 import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR, PROJECT_ROOT } from '../src/config.js';
 import { buildSearchIndex } from '../src/search/indexExamples.js';
@@ -95,7 +95,7 @@ function searched() {
 function across(results: ReturnType<typeof searched>) {
   let right = 0, wrong = 0, unanswerable = 0, declined = 0, cost = 0;
   for (const { e, result } of results) {
-    const answered = decide(result).verdict === 'answer';
+    const answered = isAnswer(decide(result, 1));
     const correct = e.answer ? answered && answers(e, result.matches[0]?.section) : !answered;
     if (!e.answer) unanswerable++;
     if (!e.answer && !answered) declined++;
@@ -125,7 +125,7 @@ for (const { weight, nearest, classifier } of tied) {
           // 1e9 and 2: the classifier never declines that way.
           for (const likelier of [0.25, 0.5, 1, 2, 1e9]) {
             for (const notAnsweredMax of [0.2, 0.3, 0.4, 0.5, 0.6, 2]) {
-              PARAMS.examples = { ...PARAMS.examples, decision: { sure, min, ratio, notAnswered, likelier, notAnsweredMax } };
+              PARAMS.examples = { ...PARAMS.examples, decision: { ...PARAMS.examples.decision, sure, min, ratio, notAnswered, likelier, notAnsweredMax } };
               tried.push({ params: structuredClone(PARAMS.examples), score: across(results) });
             }
           }

@@ -11,7 +11,7 @@
  * Then it reports once on the held-out questions (WHOLE_MANUAL_SETS.holdout), which choose
  * nothing. Prints the settings; it does not write them.
  */
-import { decide } from '../src/answer/decide.js';
+import { decide, isAnswer } from '../src/answer/decide.js';
 import { loadManualIndex } from '../src/load/loadManualIndex.js';
 import { DEFAULT_BASE_URL, PROJECT_ROOT } from '../src/config.js';
 import { PARAMS } from '../src/search/params.js';
@@ -25,7 +25,7 @@ const manual = await loadManualIndex({ dir: govukManualDir(root), baseUrl: DEFAU
 const tuning = readQuestionFiles(root, WHOLE_MANUAL_SETS.tuning);
 const holdout = readQuestionFiles(root, WHOLE_MANUAL_SETS.holdout);
 
-type DecisionNumbers = typeof PARAMS.decision;
+type DecisionNumbers = Pick<typeof PARAMS.decision, 'sure' | 'min' | 'ratio'>;
 const firstIsExpected = (r: SearchResult, q: EvalQuestion) => !!q.expect && !!r.matches[0] && isExpected(r.matches[0].section, q.expect);
 
 /** Right and wrong answers, as shares of the questions, with the decision's numbers set to `numbers`. */
@@ -35,7 +35,7 @@ function score(results: SearchResult[], questions: EvalQuestion[], numbers: Deci
   let right = 0;
   let wrong = 0;
   results.forEach((r, i) => {
-    const answered = decide(r).verdict === 'answer';
+    const answered = isAnswer(decide(r, manual.pageCount));
     const q = questions[i]!;
     if (q.expect === null) answered ? wrong++ : right++;
     else if (answered) firstIsExpected(r, q) ? right++ : wrong++;
@@ -61,7 +61,7 @@ function bestDecision(results: SearchResult[], questions: EvalQuestion[]) {
     return o;
   };
   const valid = (s: number, m: number, r: number) => s >= 0 && m >= 0 && r >= 0 && s < SURE.length && m < MIN.length && r < RATIO.length && MIN[m]! <= SURE[s]!;
-  let top = { numbers: PARAMS.decision, smoothed: -Infinity };
+  let top: { numbers: DecisionNumbers; smoothed: number } = { numbers: PARAMS.decision, smoothed: -Infinity };
   for (let s = 0; s < SURE.length; s++) {
     for (let m = 0; m < MIN.length; m++) {
       for (let r = 0; r < RATIO.length; r++) {

@@ -1,41 +1,44 @@
-import type { Match } from '../search/rank.js';
-import { search } from '../search/rank.js';
-import type { Section } from '../sections/types.js';
-import { decide } from './decide.js';
 import type { ManualIndex } from '../load/loadManualIndex.js';
+import { type Match, search } from '../search/rank.js';
+import type { PageOutline } from '../sections/pageOutline.js';
+import type { Section } from '../sections/types.js';
+import { type AnswerKind, decide, MAX_OFFERED } from './decide.js';
 
 export interface Answer {
   question: string;
-  /** Whether the best match is good enough to answer with. */
+  /** Answered with a section, with a whole page, offered a choice, or neither (see decide.ts). */
+  kind: AnswerKind;
+  /** Whether it was answered: with a section or a page. */
   answered: boolean;
-  /** Best first. When `answered`, the first is the answer and the rest are alternatives. */
+  /** Best first, listed whatever the kind, so what came close can be seen. With kind "section" the first is the answer. */
   matches: Match[];
-  /**
-   * Not answered because two or more sections were about as good as each other: those sections,
-   * to offer instead of a guess. Empty otherwise.
-   */
-  closeCall: Section[];
-  /** Beside an answer, the sections close enough to it to offer as well ("Also:"), best first. */
+  /** With kind "offer", the sections offered, best first; empty otherwise. */
+  offered: Section[];
+  /** With kind "page", the page answered with. */
+  page?: PageOutline;
+  /** Beside a section answer, the sections close enough to it to offer as well ("Also:"), best first. */
   alternatives: Section[];
 }
 
 /**
  * Alternatives worth offering beside an answer: close to it, not just anything that matched. The
  * lexical decision answers a sure match whatever the runner-up, and 0.75 of its score was close.
- * With example questions most answers beat their runner-up by 1.4 times (PARAMS.examples.decision),
- * so 0.75 offered none beside the 310 answers to the evaluation questions; 0.6 offers them beside 6.
+ * With example questions most answers beat their runner-up by a wide margin, so a closer ratio
+ * (0.6) is what offers any beside the evaluation questions' answers.
  */
 const ALTERNATIVE_RATIO = { lexical: 0.75, examples: 0.6 };
 /** A match weaker than this is no alternative, however the answer scored. */
 const ALTERNATIVE_MIN = 0.3;
-const MAX_ALTERNATIVES = 3;
 
 export function answerQuestion(manual: ManualIndex, question: string, limit = 5): Answer {
-  const result = search(manual.search, question, Math.max(limit, MAX_ALTERNATIVES + 1));
-  const { verdict, closeCall } = decide(result);
-  const answered = verdict === 'answer';
+  const result = search(manual.search, question, Math.max(limit, MAX_OFFERED + 1));
+  const decision = decide(result, manual.pageCount);
+  const base = { question, kind: decision.kind, answered: decision.kind === 'section' || decision.kind === 'page', offered: [] as Section[], alternatives: [] as Section[] };
   const [best, ...rest] = result.matches;
+  if (decision.kind === 'page' && best) return { ...base, matches: result.matches.slice(0, limit), page: manual.pages.get(decision.page ?? best.section.page.file)! };
+  if (decision.kind === 'offer') return { ...base, matches: result.matches.slice(0, limit), offered: decision.offered.map((m) => m.section) };
+  if (decision.kind === 'none' || !best) return { ...base, matches: result.matches.slice(0, limit) };
   const ratio = result.usesExamples ? ALTERNATIVE_RATIO.examples : ALTERNATIVE_RATIO.lexical;
-  const alternatives = answered && best ? rest.filter((m) => m.score >= best.score * ratio && m.score >= ALTERNATIVE_MIN).slice(0, MAX_ALTERNATIVES).map((m) => m.section) : [];
-  return { question, answered, matches: result.matches.slice(0, limit), closeCall: closeCall.map((m) => m.section), alternatives };
+  const alternatives = rest.filter((m) => m.score >= best.score * ratio && m.score >= ALTERNATIVE_MIN).slice(0, MAX_OFFERED).map((m) => m.section);
+  return { ...base, matches: result.matches.slice(0, limit), alternatives };
 }

@@ -1,42 +1,57 @@
-import type { Match, SearchResult } from '../search/rank.js';
 import { PARAMS } from '../search/params.js';
+import type { Match, SearchResult } from '../search/rank.js';
 
 /**
- * - answer: the best match is the answer.
- * - close call: more than one match is good enough, and none clearly beats the others; the bot
- *   does not pick one, it offers them (`closeCall`).
- * - no answer: nothing good enough, or the question is nearer ones the manual does not answer.
+ * What to do with a question:
+ * - section: answer with the best match.
+ * - page: answer with a page as a whole (its intro, its owner and its sections): the question
+ *   names the page (its intro is the best match), or several of its sections answer it about
+ *   equally well and no other page's do.
+ * - offer: no answer, but the sections in `offered` are plausible: the asker picks.
+ * - none: nothing plausible, or the question is one the manual does not answer.
  */
+export type AnswerKind = 'section' | 'page' | 'offer' | 'none';
+
 export interface Decision {
-  verdict: 'answer' | 'close call' | 'no answer';
-  /** For a close call, the matches the bot could not choose between, best first; else empty. */
-  closeCall: Match[];
+  kind: AnswerKind;
+  /** The page file answered with, for kind "page". */
+  page?: string;
+  /** For kind "offer", the matches offered, best first. */
+  offered: Match[];
 }
+
+/** Whether the decision answers the question, with a section or a page. */
+export const isAnswer = (d: Pick<Decision, 'kind'>): boolean => d.kind === 'section' || d.kind === 'page';
+
+/** Offered at most, so an offer stays a short choice. */
+export const MAX_OFFERED = 3;
+
+const isIntro = (m: Match) => m.section.anchor === '';
 
 /**
  * When the best match is good enough to answer with: a score threshold, and a margin over the
  * runner-up (PARAMS.decision, or PARAMS.examples.decision when the manual has example questions;
- * see README "How the bot decides to answer").
+ * see docs/how-it-answers.md).
  * - `sure`: a section that covers this much of the question is the answer, whatever else matched,
- *   unless another scores just the same (a tie is a close call, however high).
- * - `min` with `ratio`: a weaker best match still answers if it clearly beats the runner-up
- *   (natural questions carry words no section uses). Below `min`, the bot says it has no section
- *   on that rather than guess; above it but in a near tie, it offers the sections in the tie.
+ *   unless another scores just the same (a tie).
+ * - `min` with `ratio`: a weaker best match still answers if it clearly beats the runner-up.
+ *   Matches within that margin of the best are a near tie: sections of one page make a page
+ *   answer (in a manual of several pages; on a one-page manual the page is the whole manual),
+ *   sections of several pages an offer.
+ * - `offer`: below `min`, matches that score at least this are still plausible enough to offer.
  * - `notAnswered`: with example questions, the best section's examples must be this many times
  *   nearer the question than the nearest questions the manual does not answer, however well the
- *   section scores: "how do I request AWS access for a new app?" shares words with getting access.
- *   (A section nobody wrote examples for has nothing to compare, and skips this check.)
+ *   section scores. (A section nobody wrote examples for has nothing to compare, and skips it.)
  * - `likelier` and `notAnsweredMax`: with a classifier learnt from the example questions (see
  *   exampleClassifier), the bot declines when it finds "not answered" more than `likelier` times
- *   as likely as the best section, or more likely than `notAnsweredMax` in all: "is there a
- *   template for…" or "how often…" under any section's topic. (Skipped where
- *   the classifier does not cover the section or "not answered": too few examples.)
+ *   as likely as the best section, or more likely than `notAnsweredMax` in all. (Skipped where the
+ *   classifier does not cover the section or "not answered": too few examples.)
  */
-export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered' | 'notAnsweredLikelihood'>): Decision {
+export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered' | 'notAnsweredLikelihood'>, pageCount: number): Decision {
   const [best, second] = result.matches;
-  const none: Decision = { verdict: 'no answer', closeCall: [] };
+  const none: Decision = { kind: 'none', offered: [] };
   if (!best) return none;
-  const { sure, min, ratio } = result.usesExamples ? PARAMS.examples.decision : PARAMS.decision;
+  const { sure, min, ratio, offer } = result.usesExamples ? PARAMS.examples.decision : PARAMS.decision;
   if (result.usesExamples) {
     const { notAnswered, likelier, notAnsweredMax } = PARAMS.examples.decision;
     if (best.example !== undefined && best.example < notAnswered * result.notAnswered) return none;
@@ -44,11 +59,17 @@ export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | '
       if (result.notAnsweredLikelihood > likelier * best.likelihood || result.notAnsweredLikelihood > notAnsweredMax) return none;
     }
   }
+  const answer = (m: Match): Decision => (isIntro(m) ? { kind: 'page', page: m.section.page.file, offered: [] } : { kind: 'section', offered: [] });
+  if (best.score < min) {
+    const offered = result.matches.filter((m) => m.score >= offer).slice(0, MAX_OFFERED);
+    return offered.length ? { kind: 'offer', offered } : none;
+  }
   // A runner-up just as good is a tie however high both score: nothing to choose the first by.
   const tied = second !== undefined && second.score >= best.score;
-  if (best.score >= sure && !tied) return { verdict: 'answer', closeCall: [] };
-  if (best.score < min) return none;
-  if (best.score >= ratio * (second?.score ?? 0)) return { verdict: 'answer', closeCall: [] };
-  const closeCall = result.matches.filter((m) => m.score >= min && m.score * ratio > best.score).slice(0, 3);
-  return { verdict: 'close call', closeCall };
+  if (best.score >= sure && !tied) return answer(best);
+  if (best.score >= ratio * (second?.score ?? 0)) return answer(best);
+  const near = result.matches.filter((m) => m.score >= min && m.score * ratio > best.score);
+  const onePage = near.every((m) => m.section.page.file === best.section.page.file);
+  if (onePage && (near.some(isIntro) || (pageCount > 1 && near.every((m) => m.score >= sure)))) return { kind: 'page', page: best.section.page.file, offered: [] };
+  return { kind: 'offer', offered: near.slice(0, MAX_OFFERED) };
 }

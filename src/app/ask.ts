@@ -11,7 +11,7 @@ export function ask(deps: BotDeps, source: QuestionSource, question: string): Re
   const fields: Record<string, unknown> = {
     source,
     answered: reply.answered,
-    closeCall: reply.closeCall,
+    kind: reply.kind,
     section: reply.section,
     score: reply.score,
     ms: Math.round((performance.now() - started) * 100) / 100,

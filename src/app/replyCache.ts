@@ -1,4 +1,6 @@
 import { answerQuestion } from '../answer/answer.js';
+import type { AnswerKind } from '../answer/decide.js';
+import type { SectionPage } from '../sections/types.js';
 import type { ManualIndex } from '../load/loadManualIndex.js';
 import type { Message } from '../slack/blocks.js';
 import { stripSlackMarkup } from '../slack/incomingText.js';
@@ -6,11 +8,14 @@ import { replyTo } from '../slack/messages.js';
 
 export interface Reply {
   message: Message;
+  /** Answered with a section or a page, offered a choice, or neither. */
+  kind: AnswerKind;
   answered: boolean;
-  /** Declined because two or more sections were about as good: they were offered instead. */
-  closeCall: boolean;
+  /** The best match's section id (its URL) and score, answered or not, for the logs. */
   section?: string;
   score?: number;
+  /** The page nearest the question, answered or not (its owners are who to ask). */
+  closest?: SectionPage;
 }
 
 /**
@@ -34,7 +39,7 @@ export class ReplyCache {
       // The ranker reads the question without Slack's markup; the reply quotes it as typed.
       const answer = { ...answerQuestion(manual, stripSlackMarkup(question)), question };
       const best = answer.matches[0];
-      reply = { message: replyTo(manual, answer), answered: answer.answered, closeCall: answer.closeCall.length > 1, section: best?.section.id, score: best?.score };
+      reply = { message: replyTo(manual, answer), kind: answer.kind, answered: answer.answered, section: best?.section.id, score: best?.score, closest: best?.section.page };
       if (this.replies.size >= this.max) this.replies.delete(this.replies.keys().next().value as string);
       this.replies.set(question, reply);
     }

@@ -56,21 +56,26 @@ function parseArgs(args: string[]): AskOptions | string {
 }
 
 export function answerJson(answer: Answer): string {
+  // Answered with a page as a whole: its intro comes first, scored as the best match.
+  const intro = answer.page?.intro;
+  const matches = intro ? [{ section: intro, score: answer.matches[0]?.score ?? 0 }, ...answer.matches.filter((m) => m.section !== intro)].slice(0, answer.matches.length) : answer.matches;
   return JSON.stringify({
     query: answer.question,
     answered: answer.answered,
-    matches: answer.matches.map((m) => ({ page: m.section.page.title, heading: m.section.heading, url: m.section.url, score: m.score })),
-    closeCall: answer.closeCall.map((s) => ({ page: s.page.title, heading: s.heading, url: s.url })),
+    matches: matches.map((m) => ({ page: m.section.page.title, heading: m.section.heading, url: m.section.url, score: m.score })),
+    offered: answer.offered.map((s) => ({ page: s.page.title, heading: s.heading, url: s.url })),
   });
 }
 
 export function answerText(manual: ManualIndex, answer: Answer): string {
   const best = answer.matches[0];
-  if (!answer.answered && answer.closeCall.length > 1) {
-    return [`More than one section of the manual could answer "${answer.question}":`, ...answer.closeCall.map((s) => `  - ${sectionName(s, manual.pageCount > 1)}: ${s.url}`)].join('\n');
+  if (answer.kind === 'offer') {
+    return [`Not sure which section of the manual answers "${answer.question}". Is it one of these?`, ...answer.offered.map((s) => `  - ${sectionName(s, manual.pageCount > 1)}: ${s.url}`)].join('\n');
   }
   if (!answer.answered || !best) {
-    return [`No section of the manual answers "${answer.question}".`, '', 'Topics:', topicsText(manual)].join('\n');
+    // The topics of a small manual; a large one's would be hundreds of lines.
+    const more = manual.sections.length <= 25 ? ['', 'Topics:', topicsText(manual)] : ['', 'Try other words, or `techlead topics` for every section.'];
+    return [`No section of the manual answers "${answer.question}".`, ...more].join('\n');
   }
   const { section } = best;
   const lines = [sectionName(section, true), ''];
@@ -80,6 +85,7 @@ export function answerText(manual: ManualIndex, answer: Answer): string {
   if (section.page.ownerSlack) lines.push(`Owned by ${section.page.ownerSlack}`);
   const others = answer.alternatives;
   if (others.length) lines.push('', `Also: ${others.map((s) => s.heading).join('; ')}`);
+  if (answer.page?.sections.length) lines.push('', 'On this page:', ...answer.page.sections.map((s) => `  - ${s.heading}`));
   return lines.join('\n');
 }
 

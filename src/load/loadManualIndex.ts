@@ -9,6 +9,7 @@ import { runStepsYielding } from '../steps.js';
 import { loadExampleQuestions } from '../search/exampleQuestions.js';
 import { loadSynonyms, SynonymFileError, type SynonymList } from '../search/synonyms.js';
 import { splitSections } from '../sections/splitSections.js';
+import { type PageOutline, pageOutlines } from '../sections/pageOutline.js';
 import type { Section } from '../sections/types.js';
 
 /** Everything the bot answers from, built once when the manual loads (not on every question). */
@@ -17,6 +18,8 @@ export interface ManualIndex {
   baseUrl: string;
   pageCount: number;
   sections: Section[];
+  /** Each page's intro and sections, by page file: a question about a page as a whole is answered with these. */
+  pages: Map<string, PageOutline>;
   search: SearchIndex;
   problems: Problem[];
   /** How many example questions (manual/example-questions/) were read and indexed. */
@@ -72,6 +75,7 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
     baseUrl: source.baseUrl.replace(/\/+$/, ''),
     pageCount: pages.length,
     sections,
+    pages: pageOutlines(sections),
     search: indexed.index,
     problems,
     exampleQuestions: indexed.indexed,

@@ -47,7 +47,7 @@ export const PARAMS = {
    * 1.6, chosen on the shipped page's questions, and without word pairs), 19.5% of the whole
    * manual's tuning questions got a wrong answer.
    */
-  decision: { sure: 0.75, min: 0.35, ratio: 1.4 },
+  decision: { sure: 0.75, min: 0.35, ratio: 1.4, offer: 0.2 },
   /**
    * With example questions (manual/example-questions/): a section's score is
    * (lexical + weight * examples) / (1 + weight), where `examples` is the mean similarity of the
@@ -85,7 +85,7 @@ export const PARAMS = {
      * read when the index is built.
      */
     classifier: { weight: 1.4, epochs: 4, l2: 1e-5, rate: 0.5, orders: 4, seed: 1, minExamples: 200 },
-    decision: { sure: 0.7, min: 0.3, ratio: 1.15, notAnswered: 1, likelier: 0.5, notAnsweredMax: 0.4 },
+    decision: { sure: 0.7, min: 0.3, ratio: 1.15, offer: 0.2, notAnswered: 1, likelier: 0.5, notAnsweredMax: 0.4 },
   },
 };
 

@@ -125,16 +125,39 @@ export interface RenderedSection {
 
 /** Slack-ready blocks for a section, made once per section (see prerender) and reused. */
 const cache = new WeakMap<Section, RenderedSection>();
+/** A page's intro as the start of a page answer, shorter, to leave room for the page's sections. */
+const introCache = new WeakMap<Section, RenderedSection>();
+
+/**
+ * Room kept, in a section's message, for the footer and up to three "Also:" buttons; in a page
+ * answer, for the footer and the page's sections, up to 25 buttons of 75 characters.
+ */
+const SECTION_BUDGET = { chars: LIMITS.messageText - 600, blocks: LIMITS.blocks - 6 };
+const PAGE_INTRO_BUDGET = { chars: LIMITS.messageText - 4000, blocks: LIMITS.blocks - 12 };
 
 export function renderSection(section: Section, opts: { showPage: boolean }): RenderedSection {
-  const cached = cache.get(section);
-  if (cached) return cached;
-  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(section.heading, LIMITS.headerText), emoji: false } }];
-  if (opts.showPage && section.heading !== section.page.title) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `From *${escapeMrkdwn(section.page.title)}*` }] });
+  let rendered = cache.get(section);
+  if (!rendered) {
+    rendered = render(section, opts.showPage && section.heading !== section.page.title, SECTION_BUDGET);
+    cache.set(section, rendered);
   }
-  // Room is kept for the footer and up to three "Also:" buttons in the same message.
-  const body = packSections(toMrkdwnBlocks(section.content.children), { chars: LIMITS.messageText - 600, blocks: LIMITS.blocks - 6 });
+  return rendered;
+}
+
+/** A page's intro (possibly empty) rendered to open an answer with the whole page. */
+export function renderPageIntro(intro: Section): RenderedSection {
+  let rendered = introCache.get(intro);
+  if (!rendered) {
+    rendered = render(intro, false, PAGE_INTRO_BUDGET);
+    introCache.set(intro, rendered);
+  }
+  return rendered;
+}
+
+function render(section: Section, showPage: boolean, budget: { chars: number; blocks: number }): RenderedSection {
+  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(section.heading, LIMITS.headerText), emoji: false } }];
+  if (showPage) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `From *${escapeMrkdwn(section.page.title)}*` }] });
+  const body = packSections(toMrkdwnBlocks(section.content.children), budget);
   blocks.push(...body.blocks);
   if (body.truncated) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `_This section is long: <${section.url}|read the rest in the manual>._` } });
@@ -146,9 +169,7 @@ export function renderSection(section: Section, opts: { showPage: boolean }): Re
   // The fallback for notifications and clients without Block Kit: the heading, the start of the
   // section as plain text, and the link to the rest.
   const text = `${escapeMrkdwn(clip(`${section.heading}: ${section.text.body}`, 200))} ${section.url}`;
-  const rendered = { blocks, text };
-  cache.set(section, rendered);
-  return rendered;
+  return { blocks, text };
 }
 
 /** Renders every section up front, so answering is a look-up. */

@@ -3,7 +3,8 @@ import type { ManualIndex } from '../load/loadManualIndex.js';
 import { sectionName } from '../sections/sectionName.js';
 import type { Section } from '../sections/types.js';
 import { runStepsYielding } from '../steps.js';
-import { type Block, type Button, clip, LIMITS, type Message, prerenderSteps, renderSection } from './blocks.js';
+import type { PageOutline } from '../sections/pageOutline.js';
+import { type Block, type Button, clip, LIMITS, type Message, prerenderSteps, renderPageIntro, renderSection } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink, quoteUserText } from './escape.js';
 
 export const SHOW_SECTION_ACTION = 'show_section';
@@ -45,79 +46,124 @@ export function sectionMessage(manual: ManualIndex, section: Section, alternativ
   return { text: rendered.text, blocks: [...rendered.blocks, ...sectionButtons(alternatives, 'Also: ', 'alternatives')] };
 }
 
-/** The sections a person can ask about, as a list of links that fits in a message. */
-export function topicsBlocks(manual: ManualIndex, max = 25): Block[] {
+/** A manual this small lists its sections as topics; a bigger one lists the site sections its pages are filed under. */
+const SMALL_MANUAL_SECTIONS = 25;
+
+/** The anchor the site gives a heading: "Learning GOV.UK" -> "learning-gov-uk". */
+function siteAnchor(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * What a person can ask about, as links that fit in a message: the sections of a small manual, or
+ * for a large one (the whole GOV.UK manual has some 900 sections) the site sections its pages are
+ * filed under (`section` in their front matter), each linked to its place on the manual's home page.
+ */
+export function topicsBlocks(manual: ManualIndex): Block[] {
   const items: string[] = [];
-  if (manual.pageCount === 1) {
+  if (manual.sections.length <= SMALL_MANUAL_SECTIONS) {
     for (const s of manual.sections) items.push(`• ${mrkdwnLink(s.url, s.heading)}`);
   } else {
-    const seen = new Set<string>();
-    for (const s of manual.sections) {
-      if (seen.has(s.page.url)) continue;
-      seen.add(s.page.url);
-      items.push(`• ${mrkdwnLink(s.page.url, s.page.title)}`);
+    const names = new Map<string, number>();
+    for (const outline of manual.pages.values()) {
+      const name = outline.page.section ?? 'Other';
+      names.set(name, (names.get(name) ?? 0) + 1);
+    }
+    for (const [name, pages] of [...names].sort((a, b) => a[0].localeCompare(b[0]))) {
+      items.push(`• ${mrkdwnLink(`${manualHome(manual)}#${siteAnchor(name)}`, name)} (${pages})`);
     }
   }
-  const shown = items.slice(0, max);
-  const more = items.length - shown.length;
   const blocks: Block[] = [];
-  for (let i = 0; i < shown.length; i += 12) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: shown.slice(i, i + 12).join('\n') } });
+  // A few short lines a block, well within a section block's 3,000 characters, at most 10 blocks.
+  for (let i = 0; i < items.length && blocks.length < 10; i += 15) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: items.slice(i, i + 15).join('\n') } });
   }
-  if (more > 0) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${more} more pages in <${manualHome(manual)}|the GOV.UK developer manual>.` }] });
-  }
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Browse <${manualHome(manual)}|the GOV.UK developer manual>.` }] });
   return blocks;
 }
 
-export function noMatchMessage(manual: ManualIndex, question: string): Message {
+/** How to ask, with the command's name as installed. */
+function howToAsk(command: string): string {
+  return `Ask me in a few words (\`${command} leavers\`) or a whole question (\`${command} how do I onboard a new developer?\`), by mentioning me in a channel (answered in a thread) or in a direct message.`;
+}
+
+/** Nothing in the manual is plausible: say so, show how to ask, and what it knows. */
+export function noMatchMessage(manual: ManualIndex, question: string, command = '/techlead'): Message {
   const quoted = quoteUserText(question);
-  const intro = `I don't have a section of the manual on “${quoted}”. Try other words, or one of these topics:`;
+  const topics = manual.sections.length <= SMALL_MANUAL_SECTIONS ? 'Topics:' : 'Or browse the manual by section:';
   return {
     text: `I don't have a section of the manual on “${quoted}”. Browse the manual: ${manualHome(manual)}`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: intro } },
+      { type: 'section', text: { type: 'mrkdwn', text: `I don't have a section of the manual on “${quoted}”.` } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: howToAsk(command) }] },
+      { type: 'section', text: { type: 'mrkdwn', text: `*${topics}*` } },
       ...topicsBlocks(manual),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `Or browse <${manualHome(manual)}|the GOV.UK developer manual>.` }] },
     ],
   };
 }
 
 /**
- * Two or more sections answer about equally well: rather than guess, the bot names them and lets
- * the person pick; the one they pick is posted where they asked.
+ * No section answers clearly, but some are plausible: rather than guess, the bot names them and
+ * lets the person pick; the one they pick is posted where they asked.
  */
-export function closeCallMessage(manual: ManualIndex, question: string, sections: Section[]): Message {
+export function offerMessage(manual: ManualIndex, question: string, sections: Section[]): Message {
   const quoted = quoteUserText(question);
-  const names = sections.map((s) => sectionName(s, manual.pageCount > 1));
+  const withPage = showPage(manual);
+  const names = sections.map((s) => sectionName(s, withPage));
   const list = sections.map((s, i) => `• ${mrkdwnLink(s.url, names[i]!)}`).join('\n');
   return {
-    text: `More than one section of the manual could answer “${quoted}”: ${names.map(escapeMrkdwn).join('; ')}.`,
+    text: `I'm not sure which section of the manual answers “${quoted}”. Is it one of these? ${names.map(escapeMrkdwn).join('; ')}.`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `More than one section of the manual could answer “${quoted}”. Which one did you mean?` } },
+      { type: 'section', text: { type: 'mrkdwn', text: `I'm not sure which section of the manual answers “${quoted}”. Is it one of these?` } },
       { type: 'section', text: { type: 'mrkdwn', text: list } },
-      ...sectionButtons(sections, '', 'close_call', (s) => sectionName(s, manual.pageCount > 1)),
+      ...sectionButtons(sections, '', 'offered', (s) => sectionName(s, withPage)),
     ],
   };
 }
 
+/** Buttons a message can hold in one actions block. */
+const BUTTONS_PER_BLOCK = 25;
+
+/**
+ * The answer with a whole page: its intro, its owner and link, then "On this page": a button per
+ * section (each posts that section where the question was asked), and links for any beyond what
+ * one actions block holds.
+ */
+export function pageMessage(outline: PageOutline): Message {
+  const rendered = renderPageIntro(outline.intro);
+  const blocks: Block[] = [...rendered.blocks];
+  const { sections } = outline;
+  if (sections.length) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '*On this page*' } });
+    blocks.push(...sectionButtons(sections.slice(0, BUTTONS_PER_BLOCK), '', 'on_this_page'));
+    const rest = sections.slice(BUTTONS_PER_BLOCK);
+    if (rest.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: rest.map((s) => `• ${mrkdwnLink(s.url, s.heading)}`).join('\n') } });
+  }
+  const headings = sections.map((s) => s.heading).join('; ');
+  return { text: clip(`${rendered.text}${headings ? ` On this page: ${escapeMrkdwn(headings)}` : ''}`, LIMITS.fallbackText), blocks };
+}
+
 export function helpMessage(manual: ManualIndex, command = '/techlead'): Message {
-  const how = `Ask me about being a GOV.UK tech lead and I'll answer from the developer manual: \`${command} leavers\`, \`${command} how do I onboard a new developer?\`, a mention (\`@techlead weeknote\`) in a channel, or a direct message.`;
+  const how = `Ask me about the GOV.UK developer manual and I'll answer from it. ${howToAsk(command)}`;
   return {
     text: `${how} Topics: ${manualHome(manual)}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: how } },
-      { type: 'section', text: { type: 'mrkdwn', text: '*Topics*' } },
+      { type: 'section', text: { type: 'mrkdwn', text: manual.sections.length <= SMALL_MANUAL_SECTIONS ? '*Topics*' : '*The manual by section*' } },
       ...topicsBlocks(manual),
     ],
   };
 }
 
-/** The reply to a question: the answer with alternatives, or an honest "no section on that". */
+/** The reply to a question: a section with alternatives, a page, an offer, or an honest "no section on that". */
 export function replyTo(manual: ManualIndex, answer: Answer): Message {
   const best = answer.matches[0];
-  if (!answer.answered && answer.closeCall.length > 1) return closeCallMessage(manual, answer.question, answer.closeCall);
-  if (!answer.answered || !best) return noMatchMessage(manual, answer.question);
+  if (answer.kind === 'page' && answer.page) return pageMessage(answer.page);
+  if (answer.kind === 'offer' && answer.offered.length) return offerMessage(manual, answer.question, answer.offered);
+  if (answer.kind !== 'section' || !best) return noMatchMessage(manual, answer.question);
   return sectionMessage(manual, best.section, answer.alternatives);
 }
 

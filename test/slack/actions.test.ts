@@ -7,7 +7,7 @@ import { type RunningBot, startBot } from '../support/startBot.js';
 
 const MANUAL = 'https://docs.publishing.service.gov.uk/manual/';
 /** Questions likely to match more than one section; the test uses whichever the bot offers buttons for. */
-const BROAD_QUESTIONS = ['tech lead', 'writing', 'team', 'work', 'developers', 'tech lead stand up'];
+const BROAD_QUESTIONS = ['whats the leaver proccess', 'how do i keep an eye on the helth of my team', 'tech lead', 'writing', 'team', 'work', 'developers', 'tech lead stand up'];
 
 let slack: FakeSlack;
 let bot: RunningBot;

@@ -64,7 +64,7 @@ describe('user text in replies', () => {
 
   it('is escaped in a mention reply', async () => {
     await bot.post(eventBody(mentionEvent(`<@${FakeSlack.BOT_USER_ID}> ${HOSTILE}`)));
-    const [call] = await slack.waitFor('chat.postMessage');
+    const [call] = await slack.waitFor('chat.postEphemeral');
     const reply = asMessage(call!.args);
 
     for (const raw of RAW) expect(JSON.stringify(reply)).not.toContain(raw);
@@ -85,7 +85,7 @@ describe('user text in replies', () => {
     // Slack escapes &, < and > in the text of events and commands.
     const typed = 'zzqx R&amp;D &lt;!channel&gt; a &lt; b';
     await bot.post(eventBody(mentionEvent(`<@${FakeSlack.BOT_USER_ID}> ${typed}`)));
-    const [call] = await slack.waitFor('chat.postMessage');
+    const [call] = await slack.waitFor('chat.postEphemeral');
     const fromMention = quoted(asMessage(call!.args));
     const fromCommand = quoted(asMessage((await bot.post(commandBody(typed))).json));
 

@@ -59,23 +59,27 @@ describe('@techlead mentions', () => {
   it.each([
     ['nothing', BOT],
     ['"help"', `${BOT} help`],
-  ])('shows help for a mention with %s after it', async (_name, text) => {
-    await bot.post(eventBody(mentionEvent(text)));
+  ])('shows help for a mention with %s after it, to the person who asked only', async (_name, text) => {
+    const event = mentionEvent(text);
+    await bot.post(eventBody(event));
 
-    const [call] = await slack.waitFor('chat.postMessage');
+    const [call] = await slack.waitFor('chat.postEphemeral');
+    expect(call!.args.user).toBe(event.user);
     const reply = asMessage(call!.args);
     expect(headerOf(reply)).toBeUndefined();
     expect(allText(reply)).toContain('Managing leavers');
     expect(allText(reply)).toContain('Onboarding new team members');
-    expect(allText(reply)).toMatch(/Ask me about being a GOV\.UK tech lead/);
+    expect(allText(reply)).toMatch(/Ask me about the GOV\.UK developer manual/);
   });
 
-  it('says there is no section when there is none, in the thread', async () => {
+  it('says there is no section when there is none, in the thread, to the person who asked only', async () => {
     const event = mentionEvent(`${BOT} how do I book annual leave?`);
     await bot.post(eventBody(event));
 
-    const [call] = await slack.waitFor('chat.postMessage');
+    const [call] = await slack.waitFor('chat.postEphemeral');
     expect(call!.args.thread_ts).toBe(event.ts);
+    expect(call!.args.user).toBe(event.user);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
     const reply = asMessage(call!.args);
     expect(allText(reply)).toContain("I don't have a section");
     expect(headerOf(reply)).toBeUndefined();

@@ -61,7 +61,7 @@ function jsonLines(stdout: string): JsonAnswer[] {
 }
 
 describe('techlead on a question two sections answer about equally well', () => {
-  // Two sections that tie on every question about a Jenkins token; see test/slack/closeCall.test.ts.
+  // Two sections that tie on every question about a Jenkins token; see test/slack/offer.test.ts.
   const fixture = tempManual({
     'tokens.html.md': page('Getting tokens', 'How we manage credentials and rotation.\n\n## The platform way\n\nGet a Jenkins token.\n\n## The self-service way\n\nGet a Jenkins token.\n'),
     'example-questions/tokens.yml': 'pages:\n  tokens.html.md:\n    The platform way: ["how do I get a jenkins token"]\n    The self-service way: ["how do I get a jenkins token"]\n',
@@ -71,27 +71,27 @@ describe('techlead on a question two sections answer about equally well', () => 
   let question = '';
   beforeAll(async () => {
     for (const q of ['how do I get a jenkins token', 'jenkins token', 'jenkins token credentials', 'jenkins token credentials rotation', 'jenkins credentials rotation manage']) {
-      const [answer] = jsonLines((await run(['--json', q], { env: env() })).stdout) as (JsonAnswer & { closeCall: unknown[] })[];
-      if (answer?.closeCall.length) {
+      const [answer] = jsonLines((await run(['--json', q], { env: env() })).stdout) as (JsonAnswer & { offered: unknown[] })[];
+      if (answer?.offered.length) {
         question = q;
         break;
       }
     }
-    if (!question) throw new Error('none of the Jenkins token questions was a close call');
+    if (!question) throw new Error('none of the Jenkins token questions was an offer');
   });
 
   it('names both, with their links, instead of picking one', async () => {
     const { code, stdout } = await run([question], { env: env() });
     expect(code).toBe(0);
-    expect(stdout).toContain(`More than one section of the manual could answer "${question}":`);
+    expect(stdout).toContain(`Not sure which section of the manual answers "${question}". Is it one of these?`);
     expect(stdout).toContain('  - The platform way: https://docs.publishing.service.gov.uk/manual/tokens.html#the-platform-way');
     expect(stdout).toContain('  - The self-service way: https://docs.publishing.service.gov.uk/manual/tokens.html#the-self-service-way');
   });
 
-  it('lists them as closeCall in --json, not answered', async () => {
-    const [answer] = jsonLines((await run(['--json', question], { env: env() })).stdout) as (JsonAnswer & { closeCall: { heading: string }[] })[];
+  it('lists them as offered in --json, not answered', async () => {
+    const [answer] = jsonLines((await run(['--json', question], { env: env() })).stdout) as (JsonAnswer & { offered: { heading: string }[] })[];
     expect(answer?.answered).toBe(false);
-    expect(answer?.closeCall.map((s) => s.heading).sort()).toEqual(['The platform way', 'The self-service way']);
+    expect(answer?.offered.map((s) => s.heading).sort()).toEqual(['The platform way', 'The self-service way']);
   });
 });
 
@@ -105,7 +105,7 @@ describe('techlead (in-process)', () => {
       expect(stdout.trimEnd().split('\n')).toHaveLength(1);
       const [answer] = jsonLines(stdout);
       expect(answer).toMatchObject({ query: 'leavers', answered: true });
-      expect(Object.keys(answer!).sort()).toEqual(['answered', 'closeCall', 'matches', 'query']);
+      expect(Object.keys(answer!).sort()).toEqual(['answered', 'matches', 'offered', 'query']);
       expect(answer!.matches[0]).toEqual({
         page: 'Responsibilities of a Tech Lead',
         heading: 'Managing leavers',

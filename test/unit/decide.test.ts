@@ -1,34 +1,59 @@
 import { describe, expect, it } from '@jest/globals';
-import { decide } from '../../src/answer/decide.js';
+import { decide, isAnswer } from '../../src/answer/decide.js';
 import { PARAMS } from '../../src/search/params.js';
 import type { Match } from '../../src/search/rank.js';
 import type { Section } from '../../src/sections/types.js';
 
-const section = (heading: string) => ({ heading }) as Section;
-const match = (heading: string, score: number, example?: number): Match => ({ section: section(heading), score, ...(example === undefined ? {} : { example }) });
+/** A section of page `file`; an empty anchor makes it the page's intro. */
+const section = (heading: string, file = 'p.html.md', anchor = heading) => ({ heading, anchor, page: { file, title: file } }) as Section;
+const match = (heading: string, score: number, example?: number, file?: string, anchor?: string): Match => ({
+  section: section(heading, file, anchor),
+  score,
+  ...(example === undefined ? {} : { example }),
+});
+const headings = (matches: Match[]) => matches.map((m) => m.section.heading);
 
 describe('decide, without example questions', () => {
-  const { sure, min, ratio } = PARAMS.decision;
+  const { sure, min, ratio, offer } = PARAMS.decision;
   const result = (...matches: Match[]) => ({ matches, usesExamples: false, notAnswered: 0 });
 
   it('answers a sure match whatever the runner-up, unless it is a tie', () => {
-    expect(decide(result(match('a', sure), match('b', sure - 0.001))).verdict).toBe('answer');
-    const tie = decide(result(match('a', 1), match('b', 1)));
-    expect(tie.verdict).toBe('close call');
-    expect(tie.closeCall.map((m) => m.section.heading)).toEqual(['a', 'b']);
+    expect(decide(result(match('a', sure), match('b', sure - 0.001)), 2).kind).toBe('section');
+    const tie = decide(result(match('a', 1, undefined, 'x'), match('b', 1, undefined, 'y')), 2);
+    expect(tie.kind).toBe('offer');
+    expect(headings(tie.offered)).toEqual(['a', 'b']);
   });
 
-  it('answers a weaker match that clears the margin, declines one below the threshold', () => {
-    expect(decide(result(match('a', min), match('b', min / ratio - 0.01))).verdict).toBe('answer');
-    expect(decide(result(match('a', min - 0.01))).verdict).toBe('no answer');
-    expect(decide(result()).verdict).toBe('no answer');
+  it('answers a weaker match that clears the margin', () => {
+    expect(decide(result(match('a', min), match('b', min / ratio - 0.01)), 2).kind).toBe('section');
   });
 
-  it('calls a near tie a close call, offering only the matches that clear the threshold', () => {
+  it('offers plausible matches below the threshold, and nothing when none is plausible', () => {
+    const below = decide(result(match('a', min - 0.01), match('b', offer), match('c', offer - 0.01)), 2);
+    expect(below.kind).toBe('offer');
+    expect(headings(below.offered)).toEqual(['a', 'b']);
+    expect(decide(result(match('a', offer - 0.01)), 2).kind).toBe('none');
+    expect(decide(result(), 2).kind).toBe('none');
+  });
+
+  it('offers a near tie between pages, only the matches that clear the threshold, at most three', () => {
     const best = (min + sure) / 2;
-    const decision = decide(result(match('a', best), match('b', best - 0.01), match('c', min - 0.01)));
-    expect(decision.verdict).toBe('close call');
-    expect(decision.closeCall.map((m) => m.section.heading)).toEqual(['a', 'b']);
+    const decision = decide(result(match('a', best, undefined, 'x'), match('b', best - 0.01, undefined, 'y'), match('c', min - 0.01, undefined, 'z')), 3);
+    expect(decision.kind).toBe('offer');
+    expect(headings(decision.offered)).toEqual(['a', 'b']);
+  });
+
+  it('answers a near tie between sections of one page with the page, in a manual of several pages', () => {
+    const tie = result(match('a', 1, undefined, 'sentry'), match('b', 1, undefined, 'sentry'), match('c', 1, undefined, 'sentry'), match('d', 0.2, undefined, 'other'));
+    expect(decide(tie, 200)).toEqual({ kind: 'page', page: 'sentry', offered: [] });
+    // On a manual of one page, the page is the whole manual: the asker picks a section.
+    expect(decide(tie, 1).kind).toBe('offer');
+  });
+
+  it('answers with the page when its intro is the answer', () => {
+    const named = decide(result(match('Sentry', 1, undefined, 'sentry', ''), match('b', 0.3, undefined, 'sentry')), 200);
+    expect(named).toEqual({ kind: 'page', page: 'sentry', offered: [] });
+    expect(isAnswer(named)).toBe(true);
   });
 });
 
@@ -37,8 +62,8 @@ describe('decide, with example questions', () => {
   const result = (notAnsweredSimilarity: number, ...matches: Match[]) => ({ matches, usesExamples: true, notAnswered: notAnsweredSimilarity });
 
   it('declines when the question is nearer questions the manual does not answer', () => {
-    expect(decide(result(0.5, match('a', 0.9, 0.5 * notAnswered - 0.01))).verdict).toBe('no answer');
-    expect(decide(result(0.5, match('a', 0.9, 0.5 * notAnswered + 0.01))).verdict).toBe('answer');
+    expect(decide(result(0.5, match('a', 0.9, 0.5 * notAnswered - 0.01)), 1).kind).toBe('none');
+    expect(decide(result(0.5, match('a', 0.9, 0.5 * notAnswered + 0.01)), 1).kind).toBe('section');
   });
 
   it('declines when the classifier finds the question likelier one the manual does not answer than the best section’s', () => {
@@ -46,23 +71,22 @@ describe('decide, with example questions', () => {
     const classified = (notAnsweredLikelihood: number, likelihood: number) => ({ ...result(0, { ...match('a', 0.9, 0.9), likelihood }), notAnsweredLikelihood });
     // Below notAnsweredMax, the ratio to the best section decides.
     const low = notAnsweredMax / 2;
-    expect(decide(classified(low, low / likelier - 0.01)).verdict).toBe('no answer');
-    expect(decide(classified(low, low / likelier + 0.01)).verdict).toBe('answer');
+    expect(decide(classified(low, low / likelier - 0.01), 1).kind).toBe('none');
+    expect(decide(classified(low, low / likelier + 0.01), 1).kind).toBe('section');
     // Above it, however likely the best section.
-    expect(decide(classified(notAnsweredMax + 0.01, 1)).verdict).toBe('no answer');
-    expect(decide(classified(notAnsweredMax - 0.01, 1)).verdict).toBe('answer');
+    expect(decide(classified(notAnsweredMax + 0.01, 1), 1).kind).toBe('none');
+    expect(decide(classified(notAnsweredMax - 0.01, 1), 1).kind).toBe('section');
     // Without a classifier's word on "not answered" (too few examples), neither check applies;
     // nor for a best section the classifier does not cover (no likelihood of its own).
-    expect(decide(result(0, { ...match('a', 0.9, 0.9), likelihood: 0 })).verdict).toBe('answer');
-    expect(decide({ ...result(0, match('a', 0.9, 0.9)), notAnsweredLikelihood: 1 }).verdict).toBe('answer');
+    expect(decide(result(0, { ...match('a', 0.9, 0.9), likelihood: 0 }), 1).kind).toBe('section');
+    expect(decide({ ...result(0, match('a', 0.9, 0.9)), notAnsweredLikelihood: 1 }, 1).kind).toBe('section');
   });
 
   it('skips that check for a section nobody wrote examples for', () => {
-    expect(decide(result(0.9, match('a', 0.9))).verdict).toBe('answer');
+    expect(decide(result(0.9, match('a', 0.9)), 1).kind).toBe('section');
   });
 
   it('uses its own threshold and margin', () => {
-    expect(decide(result(0, match('a', min - 0.01, 1))).verdict).toBe('no answer');
-    expect(decide(result(0, match('a', min + 0.01, 1), match('b', (min + 0.01) / ratio + 0.01, 1))).verdict).toBe('close call');
+    expect(decide(result(0, match('a', min + 0.01, 1), match('b', (min + 0.01) / ratio + 0.01, 1)), 1).kind).toBe('offer');
   });
 });

@@ -95,10 +95,10 @@ describe('links to the manual home', () => {
   });
 });
 
-describe('a close call', () => {
+describe('an offer', () => {
   it('names each section with its page on a manual of several pages, escaped, with a button each', async () => {
     const { loadManualIndex } = await import('../../src/load/loadManualIndex.js');
-    const { closeCallMessage } = await import('../../src/slack/messages.js');
+    const { offerMessage } = await import('../../src/slack/messages.js');
     const { page, tempManual } = await import('../support/tempManual.js');
     const fixture = tempManual({
       'a.html.md': page('Deploys <& rollbacks>', '## Overview\n\nHow deploys work.\n'),
@@ -107,7 +107,7 @@ describe('a close call', () => {
     try {
       const manual = await loadManualIndex({ dir: fixture.dir, baseUrl: DEFAULT_BASE_URL });
       const overviews = manual.sections.filter((s) => s.heading === 'Overview');
-      const message = closeCallMessage(manual, 'overview <!here>', overviews);
+      const message = offerMessage(manual, 'overview <!here>', overviews);
       // mrkdwn is escaped; button labels are plain_text, which Slack shows as written.
       const mrkdwn = [message.text, ...message.blocks.map((b) => (b.type === 'section' ? b.text.text : ''))].join('\n');
       expect(mrkdwn).not.toMatch(/<!here>|<& /);
