@@ -8,11 +8,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { answerQuestion } from '../src/answer/answer.js';
+import { chooseExamples } from '../src/load/chooseExamples.js';
 import { loadManualIndex } from '../src/load/loadManualIndex.js';
 import { DEFAULT_BASE_URL, type ManualSource, SHIPPED_MANUAL_DIR, PROJECT_ROOT } from '../src/config.js';
 import { loadManual } from '../src/manual/loadManual.js';
 import { buildSearchIndex } from '../src/search/indexExamples.js';
-import { loadExampleQuestions } from '../src/search/exampleQuestions.js';
 import { loadSynonyms } from '../src/search/synonyms.js';
 import { splitSections } from '../src/sections/splitSections.js';
 import { prerender } from '../src/slack/blocks.js';
@@ -41,7 +41,7 @@ async function bench(name: string, source: ManualSource): Promise<void> {
     const sections = pages.flatMap(splitSections);
     stages.split.push(performance.now() - t);
     t = performance.now();
-    const { examples } = loadExampleQuestions(source.dir);
+    const { examples } = chooseExamples(source, new Set(pages.map((p) => p.file)));
     buildSearchIndex(sections, loadSynonyms(path.join(SHIPPED_MANUAL_DIR, 'synonyms.yml')), examples);
     stages.index.push(performance.now() - t);
     t = performance.now();

@@ -72,12 +72,25 @@ export function readQuestions(file: string): EvalQuestion[] {
 }
 
 /**
- * The whole GOV.UK manual's question files: the tuning ones choose the word-pair weight and the
- * decision (npm run tune:manual); the held-out ones choose nothing.
+ * The whole GOV.UK manual's question files: the tuning ones choose the numbers tuned on the whole
+ * manual (npm run tune:manual); the held-out ones choose nothing, and their misses are printed
+ * only with MISSES=all. The fresh sets were written (2026-12-07) before the whole manual had
+ * example questions, by a writer who saw neither the bot nor the examples, and split in two by a
+ * fixed seed.
  */
 export const WHOLE_MANUAL_SETS = {
-  tuning: ['govuk-manual-questions.json', 'govuk-manual-tuning-questions.json'],
-  holdout: ['govuk-manual-holdout-questions.json'],
+  tuning: ['govuk-manual-questions.json', 'govuk-manual-tuning-questions.json', 'govuk-manual-fresh-tuning-questions.json'],
+  holdout: ['govuk-manual-holdout-questions.json', 'govuk-manual-fresh-holdout-questions.json'],
+};
+
+/**
+ * The shipped page's question files. Tuning: the first set (its lexical numbers were chosen on
+ * half of it) and the tuning halves of the keyword and mixed sets (2026-12-07). Held out: every
+ * other set, written by writers who saw only the page, never tuned on.
+ */
+export const SHIPPED_SETS = {
+  tuning: ['tech-lead-questions.json', 'tech-lead-keyword-tuning-questions.json', 'tech-lead-mixed-tuning-questions.json'],
+  holdout: ['tech-lead-test-questions.json', 'tech-lead-fresh-questions.json', 'tech-lead-holdout-questions.json', 'tech-lead-keyword-holdout-questions.json', 'tech-lead-mixed-holdout-questions.json'],
 };
 
 /** The questions of several files in eval/questions (such as a WHOLE_MANUAL_SETS list), as one set. */

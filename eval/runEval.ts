@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadManualIndex } from '../src/load/loadManualIndex.js';
 import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR, PROJECT_ROOT } from '../src/config.js';
 import { buildIndex } from '../src/search/buildIndex.js';
-import { loadExampleQuestions } from '../src/search/exampleQuestions.js';
+import { EXAMPLES_FOLDER, loadExampleQuestions } from '../src/search/exampleQuestions.js';
 import { words } from '../src/search/tokenize.js';
 import { evaluate, type EvalReport, formatReport, govukManualDir, readQuestionFiles, readQuestions, summarise, WHOLE_MANUAL_SETS } from './evaluate.js';
 
@@ -25,7 +25,7 @@ if (process.env.EXAMPLES === 'off') {
 // Writers who never saw each other's questions still converge on the obvious ones ("leavers",
 // "how do I book annual leave?"), so some evaluation questions are word for word an example
 // question. Real questions do that too, but the figures without them are the harder test.
-const exampleTexts = new Set(loadExampleQuestions(SHIPPED_MANUAL_DIR).examples.map((e) => words(e.question).join(' ')));
+const exampleTexts = new Set(loadExampleQuestions(path.join(SHIPPED_MANUAL_DIR, EXAMPLES_FOLDER)).examples.map((e) => words(e.question).join(' ')));
 const unlikeExamples = (report: EvalReport) => {
   if (process.env.EXAMPLES === 'off') return '';
   const unseen = report.results.filter((r) => !exampleTexts.has(words(r.question.q).join(' ')));

@@ -46,6 +46,7 @@ function candidate(): Params {
     phrase: defaults.phrase,
     decision: defaults.decision,
     examples: defaults.examples,
+    pages: defaults.pages,
   };
 }
 

@@ -17,12 +17,24 @@ export const PROJECT_ROOT = findProjectRoot();
 /** The manual folder this package ships, which also holds the default synonyms. */
 export const SHIPPED_MANUAL_DIR = path.join(PROJECT_ROOT, 'manual');
 
+/**
+ * Example questions for the whole GOV.UK manual, shipped with the bot: a deployment mounts an
+ * upstream checkout of the manual read-only, which has none of its own.
+ */
+export const SHIPPED_GOVUK_EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples', 'govuk-manual');
+
 /** Where the manual comes from. */
 export interface ManualSource {
   dir: string;
   baseUrl: string;
   /** Explicit synonyms file; default: `synonyms.yml` in `dir`, else the shipped one. */
   synonymsFile?: string;
+  /**
+   * Folder of example question files (EXAMPLES_DIR), or false for none (EXAMPLES_DIR=off).
+   * Unset: `example-questions/` in `dir` if there is one, else the shipped GOV.UK manual's set
+   * when the manual is that one (see chooseExamples).
+   */
+  examplesDir?: string | false;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -55,7 +67,7 @@ function value(env: Env, name: string): string | undefined {
   return v ? v : undefined;
 }
 
-/** Where the manual comes from: MANUAL_DIR (default: the shipped manual/), MANUAL_BASE_URL, SYNONYMS_FILE. */
+/** Where the manual comes from: MANUAL_DIR (default: the shipped manual/), MANUAL_BASE_URL, SYNONYMS_FILE, EXAMPLES_DIR. */
 export function manualSourceFromEnv(env: Env, cwd = process.cwd()): ManualSource {
   const dir = value(env, 'MANUAL_DIR');
   const synonymsFile = value(env, 'SYNONYMS_FILE');
@@ -64,6 +76,8 @@ export function manualSourceFromEnv(env: Env, cwd = process.cwd()): ManualSource
     baseUrl: value(env, 'MANUAL_BASE_URL') ?? DEFAULT_BASE_URL,
   };
   if (synonymsFile) source.synonymsFile = path.resolve(cwd, synonymsFile);
+  const examplesDir = value(env, 'EXAMPLES_DIR');
+  if (examplesDir) source.examplesDir = /^(off|none|false)$/i.test(examplesDir) ? false : path.resolve(cwd, examplesDir);
   return source;
 }
 

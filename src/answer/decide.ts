@@ -20,6 +20,18 @@ export interface Decision {
   offered: Match[];
 }
 
+/**
+ * The decision's numbers for a manual: without example questions (PARAMS.decision); with them, on
+ * one page (PARAMS.examples.decision: the shipped page) or on many (PARAMS.pages.decision: the
+ * whole GOV.UK manual), each chosen on questions about that manual.
+ */
+export type DecisionNumbers = typeof PARAMS.decision & Partial<Omit<typeof PARAMS.examples.decision, keyof typeof PARAMS.decision>>;
+
+export function decisionNumbers(usesExamples: boolean, pageCount: number): DecisionNumbers {
+  if (!usesExamples) return PARAMS.decision;
+  return pageCount > 1 ? PARAMS.pages.decision : PARAMS.examples.decision;
+}
+
 /** Whether the decision answers the question, with a section or a page. */
 export const isAnswer = (d: Pick<Decision, 'kind'>): boolean => d.kind === 'section' || d.kind === 'page';
 
@@ -51,9 +63,10 @@ export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | '
   const [best, second] = result.matches;
   const none: Decision = { kind: 'none', offered: [] };
   if (!best) return none;
-  const { sure, min, ratio, offer } = result.usesExamples ? PARAMS.examples.decision : PARAMS.decision;
-  if (result.usesExamples) {
-    const { notAnswered, likelier, notAnsweredMax } = PARAMS.examples.decision;
+  const numbers = decisionNumbers(result.usesExamples, pageCount);
+  const { sure, min, ratio, offer } = numbers;
+  const { notAnswered, likelier, notAnsweredMax } = numbers;
+  if (notAnswered !== undefined && likelier !== undefined && notAnsweredMax !== undefined) {
     if (best.example !== undefined && best.example < notAnswered * result.notAnswered) return none;
     if (best.likelihood !== undefined && result.notAnsweredLikelihood !== undefined) {
       if (result.notAnsweredLikelihood > likelier * best.likelihood || result.notAnsweredLikelihood > notAnsweredMax) return none;

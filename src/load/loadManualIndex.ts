@@ -6,9 +6,9 @@ import type { Problem } from '../manual/types.js';
 import type { SearchIndex } from '../search/buildIndex.js';
 import { buildSearchIndexSteps } from '../search/indexExamples.js';
 import { runStepsYielding } from '../steps.js';
-import { loadExampleQuestions } from '../search/exampleQuestions.js';
 import { loadSynonyms, SynonymFileError, type SynonymList } from '../search/synonyms.js';
 import { splitSections } from '../sections/splitSections.js';
+import { chooseExamples } from './chooseExamples.js';
 import { type PageOutline, pageOutlines } from '../sections/pageOutline.js';
 import type { Section } from '../sections/types.js';
 
@@ -22,8 +22,9 @@ export interface ManualIndex {
   pages: Map<string, PageOutline>;
   search: SearchIndex;
   problems: Problem[];
-  /** How many example questions (manual/example-questions/) were read and indexed. */
+  /** How many example questions were read and indexed, and from where (see chooseExamples). */
   exampleQuestions: number;
+  examplesDir?: string;
   /** Example question files or entries that could not be used (skipped; the pages still serve). */
   exampleProblems: Problem[];
   synonymsFile?: string;
@@ -54,9 +55,7 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
     // never holds up requests for longer than one page.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  // Example questions belong to the manual they were written for ("not answered" ones above all:
-  // another manual may answer them), so unlike synonyms there is no fallback to the shipped ones.
-  const examples = loadExampleQuestions(source.dir);
+  const examples = chooseExamples(source, new Set(pages.map((p) => p.file)));
   const synonymsFile = synonymsFileFor(source);
   let synonyms: SynonymList = [];
   if (synonymsFile) {
@@ -79,6 +78,7 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
     search: indexed.index,
     problems,
     exampleQuestions: indexed.indexed,
+    ...(examples.dir ? { examplesDir: examples.dir } : {}),
     exampleProblems: [...examples.problems, ...indexed.problems],
     synonymsFile,
     loadedAt: new Date(),

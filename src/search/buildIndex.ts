@@ -47,6 +47,10 @@ export interface SearchIndex {
   synonymStarts: Map<string, number[]>;
   /** Content stems of each section's heading, to reward questions that cover a heading closely. */
   headingStems: Set<string>[];
+  /** Each section's page, as an index into `pageTitleStems` (sections of a page are scored together too: see rank.ts). */
+  pageOf: number[];
+  /** Content stems of each page's title. */
+  pageTitleStems: Set<string>[];
   /**
    * Pairs of adjacent words in each section's page title, heading, subheadings and body (see
    * phrases.ts). The title counts for every section of its page, as it does for words.
@@ -90,6 +94,17 @@ const SECTIONS_PER_STEP = 100;
 export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = [], exampleQuestions: string[] = []): Steps<SearchIndex> {
   const postings = new Map<string, Map<number, number>>();
   const headingStems = sections.map((s) => new Set(tokenize(s.heading).map((t) => t.stem)));
+  const pageNumbers = new Map<string, number>();
+  const pageTitleStems: Set<string>[] = [];
+  const pageOf = sections.map((s) => {
+    let p = pageNumbers.get(s.page.file);
+    if (p === undefined) {
+      p = pageNumbers.size;
+      pageNumbers.set(s.page.file, p);
+      pageTitleStems.push(new Set(tokenize(s.page.title).map((t) => t.stem)));
+    }
+    return p;
+  });
   const vocabulary = new Map<string, { stem: string; sections: Set<number> }>();
   // The stems of each section's title, heading, subheadings and body, text by text, for its pairs
   // of adjacent words (phrases.ts). Link texts and the page's `section` are left out: links are in
@@ -185,6 +200,8 @@ export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = []
     synonyms,
     synonymStarts: startsOf(synonyms),
     headingStems,
+    pageOf,
+    pageTitleStems,
     phrases: buildPhraseIndex(sequences),
     corrections: new Map(),
     examples: buildExampleIndex([]),

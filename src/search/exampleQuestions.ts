@@ -93,9 +93,8 @@ export function parseExampleQuestions(text: string, source: string): { examples:
   return { examples, problems };
 }
 
-/** Every `*.yml` in the manual folder's example-questions/ folder; a file that cannot be read or parsed is a problem, skipped. */
-export function loadExampleQuestions(manualDir: string): { examples: ExampleQuestion[]; problems: Problem[] } {
-  const dir = path.join(manualDir, EXAMPLES_FOLDER);
+/** Every `*.yml` in a folder of example questions; a file that cannot be read or parsed is a problem, skipped. */
+export function loadExampleQuestions(dir: string): { examples: ExampleQuestion[]; problems: Problem[] } {
   const examples: ExampleQuestion[] = [];
   const problems: Problem[] = [];
   if (!existsSync(dir)) return { examples, problems };

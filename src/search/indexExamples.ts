@@ -68,5 +68,5 @@ function* indexExamplesSteps(index: SearchIndex, examples: ExampleQuestion[]): S
   // No example could be used: the index stays as it was, ranked on the manual's words alone.
   if (indexed === 0) return { index, problems: [...problems.values()], indexed };
   for (const [i, s] of index.sections.entries()) owned.push({ owner: i, features: questionFeatures(readQuestion(index, s.heading)), heading: true });
-  return { index: { ...index, examples: yield* buildExampleIndexSteps(owned) }, problems: [...problems.values()], indexed };
+  return { index: { ...index, examples: yield* buildExampleIndexSteps(owned, index.pageOf) }, problems: [...problems.values()], indexed };
 }

@@ -35,14 +35,30 @@ export interface ExampleIndex {
    * too few to learn from.
    */
   classifier?: Classifier;
+  /** With sections on more than one page: each page's examples pooled into one (see pageSimilarities). */
+  pages?: PageExamples;
 }
 
-export function buildExampleIndex(examples: { owner: number; features: Set<string>; heading?: boolean }[]): ExampleIndex {
-  return runSteps(buildExampleIndexSteps(examples));
+/**
+ * The sum of each page's examples (headings included), each example's vector of feature weights
+ * scaled to length 1, as an inverted index: feature -> the pages that use it, with the sum's
+ * weight for it; and each sum's length. One writer's examples for a page are a few per section:
+ * pooled, they say what the page is about better than any one of them.
+ */
+export interface PageExamples {
+  postings: Map<string, { page: number; weight: number }[]>;
+  norms: Float64Array;
 }
 
-/** buildExampleIndex in steps (see steps.ts): the classifier's training is most of the work. */
-export function* buildExampleIndexSteps(examples: { owner: number; features: Set<string>; heading?: boolean }[]): Steps<ExampleIndex> {
+export function buildExampleIndex(examples: { owner: number; features: Set<string>; heading?: boolean }[], pageOf: number[] = []): ExampleIndex {
+  return runSteps(buildExampleIndexSteps(examples, pageOf));
+}
+
+/**
+ * buildExampleIndex in steps (see steps.ts): the classifier's training is most of the work.
+ * `pageOf`: each section's page; with more than one page, the examples are pooled by page too.
+ */
+export function* buildExampleIndexSteps(examples: { owner: number; features: Set<string>; heading?: boolean }[], pageOf: number[] = []): Steps<ExampleIndex> {
   const postings = new Map<string, number[]>();
   examples.forEach(({ features }, i) => {
     for (const s of features) {
@@ -70,10 +86,56 @@ export function* buildExampleIndexSteps(examples: { owner: number; features: Set
     weights,
     dots: new Float64Array(examples.length),
   };
+  if (new Set(pageOf).size > 1) index.pages = poolByPage(examples, pageOf, weights, norms);
   yield;
   const classifier = yield* learnClassifier(examples, perOwner);
   if (classifier) index.classifier = classifier;
   return index;
+}
+
+function poolByPage(examples: { owner: number; features: Set<string> }[], pageOf: number[], weights: Map<string, number>, norms: number[]): PageExamples {
+  const sums = new Map<string, Map<number, number>>();
+  examples.forEach(({ owner, features }, e) => {
+    if (owner === NOT_ANSWERED || !norms[e]) return;
+    const page = pageOf[owner]!;
+    for (const f of features) {
+      let byPage = sums.get(f);
+      if (!byPage) {
+        byPage = new Map();
+        sums.set(f, byPage);
+      }
+      byPage.set(page, (byPage.get(page) ?? 0) + weights.get(f)! / norms[e]!);
+    }
+  });
+  const pageCount = Math.max(...pageOf) + 1;
+  const squares = new Float64Array(pageCount);
+  const postings = new Map<string, { page: number; weight: number }[]>();
+  for (const [f, byPage] of sums) {
+    const list: { page: number; weight: number }[] = [];
+    for (const [page, weight] of byPage) {
+      list.push({ page, weight });
+      squares[page]! += weight * weight;
+    }
+    postings.set(f, list);
+  }
+  return { postings, norms: squares.map(Math.sqrt) };
+}
+
+/** Cosine similarity of the question's features (weighted as for nearestExamples) to each page's pooled examples. */
+export function pageSimilarities(index: ExampleIndex, features: Set<string>): Map<number, number> {
+  const sims = new Map<number, number>();
+  const pages = index.pages;
+  if (!pages) return sims;
+  let norm = 0;
+  for (const f of features) {
+    const w = index.weights.get(f);
+    if (w === undefined) continue;
+    norm += w * w;
+    for (const { page, weight } of pages.postings.get(f) ?? []) sims.set(page, (sims.get(page) ?? 0) + w * weight);
+  }
+  norm = Math.sqrt(norm);
+  for (const [page, dot] of sims) sims.set(page, dot / (norm * pages.norms[page]!));
+  return sims;
 }
 
 /**
@@ -88,7 +150,10 @@ export const FEW_EXAMPLES = -2;
 function* learnClassifier(examples: { owner: number; features: Set<string> }[], perOwner: Map<number, number>): Steps<Classifier | undefined> {
   const { minExamples, epochs, l2, rate, orders, seed } = PARAMS.examples.classifier;
   const enough = (owner: number) => (perOwner.get(owner) ?? 0) >= minExamples;
-  if (!enough(NOT_ANSWERED) || ![...perOwner.keys()].some((owner) => owner !== NOT_ANSWERED && enough(owner))) return undefined;
+  let pooled = 0;
+  for (const [owner, n] of perOwner) if (owner !== NOT_ANSWERED && !enough(owner)) pooled += n;
+  // Without a section of its own to learn, the pooled class still tells answered from not.
+  if (!enough(NOT_ANSWERED) || (![...perOwner.keys()].some((owner) => owner !== NOT_ANSWERED && enough(owner)) && pooled < minExamples)) return undefined;
   return yield* trainClassifierSteps(
     examples.map(({ owner, features }) => ({ owner: enough(owner) ? owner : FEW_EXAMPLES, features })),
     { epochs, l2, rate, orders, seed },
@@ -100,10 +165,14 @@ function* learnClassifier(examples: { owner: number; features: Set<string> }[], 
  * learnt a class of their own for (see learnClassifier). A section with fewer examples would be
  * marked down for it, not for the question.
  */
-export function classifyQuestion(index: ExampleIndex, features: Set<string>): { probabilities: Map<number, number>; covers: (owner: number) => boolean } | undefined {
+export function classifyQuestion(
+  index: ExampleIndex,
+  features: Set<string>,
+): { probabilities: Map<number, number>; covers: (owner: number) => boolean; pooled?: number } | undefined {
   const { classifier } = index;
   if (!classifier) return undefined;
-  return { probabilities: classify(classifier, features), covers: (owner) => owner !== FEW_EXAMPLES && classifier.classes.has(owner) };
+  const probabilities = classify(classifier, features);
+  return { probabilities, covers: (owner) => owner !== FEW_EXAMPLES && classifier.classes.has(owner), pooled: probabilities.get(FEW_EXAMPLES) };
 }
 
 export interface Nearest {

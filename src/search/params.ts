@@ -87,6 +87,18 @@ export const PARAMS = {
     classifier: { weight: 1.4, epochs: 4, l2: 1e-5, rate: 0.5, orders: 4, seed: 1, minExamples: 200 },
     decision: { sure: 0.7, min: 0.3, ratio: 1.15, offer: 0.2, notAnswered: 1, likelier: 0.5, notAnsweredMax: 0.4 },
   },
+  /**
+   * With example questions, in a manual of more than one page (the whole GOV.UK manual): the blend
+   * and the decision of `examples`, chosen again there, and how much the page counts as a whole
+   * (see rank.ts): `pageExamples` for its examples pooled, `pageWords` for its words.
+   */
+  pages: {
+    weight: 4,
+    nearest: 1,
+    pageExamples: 2,
+    pageWords: 2,
+    decision: { sure: 0.7, min: 0.3, ratio: 1.15, offer: 0.2, notAnswered: 1, likelier: 0.5, notAnsweredMax: 0.4 },
+  },
 };
 
 export type Params = typeof PARAMS;

@@ -1,6 +1,6 @@
 import type { Section } from '../sections/types.js';
 import type { SearchIndex } from './buildIndex.js';
-import { classifyQuestion, nearestExamples, NOT_ANSWERED } from './nearestExamples.js';
+import { classifyQuestion, NOT_ANSWERED, nearestExamples, pageSimilarities } from './nearestExamples.js';
 import { PARAMS } from './params.js';
 import { phraseHits } from './phrases.js';
 import { type Concept, questionFeatures, readQuestion } from './readQuestion.js';
@@ -16,6 +16,8 @@ export interface Match {
   example?: number;
   /** With a classifier that covers the section (see classifyQuestion): the probability that the question is this section's. */
   likelihood?: number;
+  /** 0..1: the section's own words alone (the lexical score), however the score blends in the rest. */
+  words: number;
 }
 
 export interface SearchResult {
@@ -35,7 +37,11 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   const total = concepts.reduce((sum, c) => sum + c.weight, 0);
   if (total === 0) return { matches: [], concepts, usesExamples, notAnswered: 0 };
 
+  // Pages are scored as wholes too, where a manual has more than one and example questions (see
+  // below): a concept counts for a page as strongly as for its best section.
+  const byPage = usesExamples && index.pageTitleStems.length > 1;
   const scores = new Map<number, number>();
+  const pageScores = new Map<number, number>();
   for (const concept of concepts) {
     const best = new Map<number, number>();
     for (const alt of concept.alternatives) {
@@ -50,29 +56,38 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
       }
     }
     for (const [section, strength] of best) scores.set(section, (scores.get(section) ?? 0) + concept.weight * strength);
+    if (byPage) {
+      const bestOfPage = new Map<number, number>();
+      for (const [section, strength] of best) {
+        const page = index.pageOf[section]!;
+        if (strength > (bestOfPage.get(page) ?? 0)) bestOfPage.set(page, strength);
+      }
+      for (const [page, strength] of bestOfPage) pageScores.set(page, (pageScores.get(page) ?? 0) + concept.weight * strength);
+    }
   }
 
   const asked = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.stems)));
-  const headingCovered = (i: number) => {
-    const heading = index.headingStems[i]!;
+  const covers = (heading: Set<string>) => {
     if (heading.size === 0) return 0;
     let covered = 0;
     for (const s of heading) if (asked.has(s)) covered++;
     return covered / heading.size;
   };
+  const headingCovered = (i: number) => covers(index.headingStems[i]!);
   // The share of the question's adjacent word pairs the section also has side by side: on the
   // whole manual, "emergency banner" or "status page" tells the section about that from the many
   // that use both words apart. The right section came first for 63.4% of the whole manual's tuning
   // questions without pairs, 69.0% with them (npm run tune:manual).
   const { pairs } = read;
   const phrases = pairs.length ? phraseHits(index.phrases, pairs) : undefined;
-  const lexical = (i: number) => {
-    const covered = (1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * headingCovered(i);
-    if (!phrases) return covered;
-    return (covered + PARAMS.phrase * ((phrases.get(i) ?? 0) / pairs.length)) / (1 + PARAMS.phrase);
-  };
+  const blend = (covered: number, pairHits: number) => (phrases ? (covered + PARAMS.phrase * (pairHits / pairs.length)) / (1 + PARAMS.phrase) : covered);
+  const lexical = (i: number) => blend((1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * headingCovered(i), phrases?.get(i) ?? 0);
+  // A page's own words, as a whole: its title in place of a heading, its best section's pairs.
+  const pagePairs = new Map<number, number>();
+  if (byPage && phrases) for (const [i, hits] of phrases) pagePairs.set(index.pageOf[i]!, Math.max(pagePairs.get(index.pageOf[i]!) ?? 0, hits));
+  const pageLexical = (p: number) => blend((1 - PARAMS.headingFit) * ((pageScores.get(p) ?? 0) / total) + PARAMS.headingFit * covers(index.pageTitleStems[p]!), pagePairs.get(p) ?? 0);
 
-  let ranked: { i: number; score: number; example?: number; likelihood?: number }[];
+  let ranked: { i: number; score: number; example?: number; likelihood?: number; words?: number }[];
   let notAnswered = 0;
   let notAnsweredLikelihood: number | undefined;
   if (usesExamples) {
@@ -80,20 +95,34 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     // those ways, blended: each alone misses questions the others catch (see README "Example
     // questions"). A section nobody wrote examples for is scored on its own words, not marked
     // down for having none; one the classifier does not cover, without the classifier.
+    //
+    // In a manual of many pages, each with a few examples a section, the page counts as a whole
+    // as well: its words (pageLexical) and its examples pooled (pageSimilarities) are added to
+    // each of its sections' scores, so the right page comes first more often, and its sections
+    // then compete on their own words and examples.
     const features = questionFeatures(read);
-    const near = nearestExamples(index.examples, features, PARAMS.examples.nearest);
+    const profile = byPage ? PARAMS.pages : PARAMS.examples;
+    const near = nearestExamples(index.examples, features, profile.nearest);
     const classified = classifyQuestion(index.examples, features);
     notAnswered = near.notAnswered;
     if (classified?.covers(NOT_ANSWERED)) notAnsweredLikelihood = classified.probabilities.get(NOT_ANSWERED);
-    const w = PARAMS.examples.weight;
+    const w = profile.weight;
     const c = PARAMS.examples.classifier.weight;
+    const pageSims = byPage ? pageSimilarities(index.examples, features) : undefined;
+    const pageWeight = byPage ? PARAMS.pages.pageExamples + PARAMS.pages.pageWords : 0;
+    const ofPage = (i: number) => {
+      if (!byPage) return 0;
+      const p = index.pageOf[i]!;
+      return PARAMS.pages.pageExamples * (pageSims?.get(p) ?? 0) + PARAMS.pages.pageWords * pageLexical(p);
+    };
     ranked = [...new Set([...scores.keys(), ...near.bySection.keys()])].map((i) => {
-      const own = lexical(i);
-      if (!index.examples.written.has(i)) return { i, score: own };
+      const words = lexical(i);
+      const own = words + ofPage(i);
+      if (!index.examples.written.has(i)) return { i, score: own / (1 + pageWeight), words };
       const example = near.bySection.get(i) ?? 0;
-      if (!classified?.covers(i)) return { i, score: (own + w * example) / (1 + w), example };
+      if (!classified?.covers(i)) return { i, score: (own + w * example) / (1 + w + pageWeight), example, words, ...(classified?.pooled === undefined ? {} : { likelihood: classified.pooled }) };
       const likelihood = classified.probabilities.get(i) ?? 0;
-      return { i, score: (own + w * example + c * likelihood) / (1 + w + c), example, likelihood };
+      return { i, score: (own + w * example + c * likelihood) / (1 + w + c + pageWeight), example, likelihood, words };
     });
   } else {
     ranked = [...scores.keys()].map((i) => ({ i, score: lexical(i) }));
@@ -102,8 +131,8 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   const matches = ranked
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
-    .map(({ i, score, example, likelihood }): Match => {
-      const match: Match = { section: index.sections[i]!, score: round(score) };
+    .map(({ i, score, example, likelihood, words }): Match => {
+      const match: Match = { section: index.sections[i]!, score: round(score), words: round(words ?? score) };
       if (example !== undefined) match.example = round(example);
       if (likelihood !== undefined) match.likelihood = round(likelihood);
       return match;

@@ -9,6 +9,7 @@ const section = (heading: string, file = 'p.html.md', anchor = heading) => ({ he
 const match = (heading: string, score: number, example?: number, file?: string, anchor?: string): Match => ({
   section: section(heading, file, anchor),
   score,
+  words: score,
   ...(example === undefined ? {} : { example }),
 });
 const headings = (matches: Match[]) => matches.map((m) => m.section.heading);

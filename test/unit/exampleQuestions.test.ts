@@ -191,7 +191,12 @@ describe('the classifier of an example index', () => {
     const many = [...examples, ...Array.from({ length: 500 }, (_, i) => ({ owner: 10 + i, features: bag(`topic${i}`) }))];
     const { classifier } = withFloor(2, () => buildExampleIndex(many));
     expect([...classifier!.classes.keys()].sort((a, b) => a - b)).toEqual([FEW_EXAMPLES, NOT_ANSWERED, 0]);
-    expect(withFloor(2, () => buildExampleIndex(many.filter((e) => e.owner === NOT_ANSWERED || e.owner >= 10)).classifier)).toBeUndefined();
+    // With no section of its own to learn, the pooled class still tells answered from not answered.
+    const pooledOnly = withFloor(2, () => buildExampleIndex(many.filter((e) => e.owner === NOT_ANSWERED || e.owner >= 10)));
+    expect([...pooledOnly.classifier!.classes.keys()].sort((a, b) => a - b)).toEqual([FEW_EXAMPLES, NOT_ANSWERED]);
+    const classified = withFloor(2, () => classifyQuestion(pooledOnly, bag('topic7')))!;
+    expect(classified.covers(17)).toBe(false);
+    expect(classified.pooled).toBeGreaterThan(classified.probabilities.get(NOT_ANSWERED)!);
   });
 
   it('covers only the owners with enough examples: a section with fewer is not marked down for it', () => {

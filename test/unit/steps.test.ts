@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { loadManualIndex } from '../../src/load/loadManualIndex.js';
 import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR } from '../../src/config.js';
 import type { Section } from '../../src/sections/types.js';
 import { prerenderSteps } from '../../src/slack/blocks.js';
-import { loadExampleQuestions } from '../../src/search/exampleQuestions.js';
+import { EXAMPLES_FOLDER, loadExampleQuestions } from '../../src/search/exampleQuestions.js';
 import { buildSearchIndexSteps } from '../../src/search/indexExamples.js';
 import { PARAMS } from '../../src/search/params.js';
 import { runSteps, runStepsYielding, type Steps } from '../../src/steps.js';
@@ -31,7 +32,7 @@ describe('work in steps', () => {
 
   it('indexes the shipped example questions in many short steps, and the index answers', async () => {
     const manual = await loadManualIndex({ dir: SHIPPED_MANUAL_DIR, baseUrl: DEFAULT_BASE_URL });
-    const { examples } = loadExampleQuestions(SHIPPED_MANUAL_DIR);
+    const { examples } = loadExampleQuestions(path.join(SHIPPED_MANUAL_DIR, EXAMPLES_FOLDER));
     const steps = buildSearchIndexSteps(manual.sections, manual.search.synonyms, examples);
     let count = 0;
     let next = steps.next();
