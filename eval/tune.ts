@@ -41,12 +41,14 @@ function candidate(): Params {
     bodyMax: pick(0.6, 0.95),
     synonym: pick(0.7, 1),
     typo: pick(0.6, 0.95),
+    typoUses: defaults.typoUses,
     unknown: pick(0.2, 1),
     headingFit: pick(0, 0.3),
     phrase: defaults.phrase,
     decision: defaults.decision,
     examples: defaults.examples,
     pages: defaults.pages,
+    keywords: defaults.keywords,
   };
 }
 

@@ -36,9 +36,12 @@ export function answerQuestion(manual: ManualIndex, question: string, limit = 5)
   const base = { question, kind: decision.kind, answered: decision.kind === 'section' || decision.kind === 'page', offered: [] as Section[], alternatives: [] as Section[] };
   const [best, ...rest] = result.matches;
   if (decision.kind === 'page' && best) return { ...base, matches: result.matches.slice(0, limit), page: manual.pages.get(decision.page ?? best.section.page.file)! };
-  if (decision.kind === 'offer') return { ...base, matches: result.matches.slice(0, limit), offered: decision.offered.map((m) => m.section) };
+  if (decision.kind === 'offer') return { ...base, matches: result.matches.slice(0, limit), offered: decision.offered };
   if (decision.kind === 'none' || !best) return { ...base, matches: result.matches.slice(0, limit) };
+  // The section answered with comes first, whether or not it scored best (a keyword query).
+  const chosen = result.matches.find((m) => m.section === decision.section) ?? best;
+  const others = chosen === best ? rest : result.matches.filter((m) => m !== chosen);
   const ratio = result.usesExamples ? ALTERNATIVE_RATIO.examples : ALTERNATIVE_RATIO.lexical;
-  const alternatives = rest.filter((m) => m.score >= best.score * ratio && m.score >= ALTERNATIVE_MIN).slice(0, MAX_OFFERED).map((m) => m.section);
-  return { ...base, matches: result.matches.slice(0, limit), alternatives };
+  const alternatives = others.filter((m) => m.score >= chosen.score * ratio && m.score >= ALTERNATIVE_MIN).slice(0, MAX_OFFERED).map((m) => m.section);
+  return { ...base, matches: [chosen, ...others].slice(0, limit), alternatives };
 }

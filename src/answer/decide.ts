@@ -1,5 +1,6 @@
 import { PARAMS } from '../search/params.js';
 import type { Match, SearchResult } from '../search/rank.js';
+import type { Section } from '../sections/types.js';
 
 /**
  * What to do with a question:
@@ -14,10 +15,12 @@ export type AnswerKind = 'section' | 'page' | 'offer' | 'none';
 
 export interface Decision {
   kind: AnswerKind;
+  /** The section answered with, for kind "section". */
+  section?: Section;
   /** The page file answered with, for kind "page". */
   page?: string;
-  /** For kind "offer", the matches offered, best first. */
-  offered: Match[];
+  /** For kind "offer", the sections offered, best first. */
+  offered: Section[];
 }
 
 /**
@@ -38,7 +41,6 @@ export const isAnswer = (d: Pick<Decision, 'kind'>): boolean => d.kind === 'sect
 /** Offered at most, so an offer stays a short choice. */
 export const MAX_OFFERED = 3;
 
-const isIntro = (m: Match) => m.section.anchor === '';
 
 /**
  * When the best match is good enough to answer with: a score threshold, and a margin over the
@@ -59,10 +61,12 @@ const isIntro = (m: Match) => m.section.anchor === '';
  *   as likely as the best section, or more likely than `notAnsweredMax` in all. (Skipped where the
  *   classifier does not cover the section or "not answered": too few examples.)
  */
-export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered' | 'notAnsweredLikelihood'>, pageCount: number): Decision {
+export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered' | 'notAnsweredLikelihood' | 'keywords'>, pageCount: number): Decision {
   const [best, second] = result.matches;
   const none: Decision = { kind: 'none', offered: [] };
   if (!best) return none;
+  const pointed = result.keywords && keywordDecision(result.keywords.sections, result.matches, pageCount);
+  if (pointed) return pointed;
   const numbers = decisionNumbers(result.usesExamples, pageCount);
   const { sure, min, ratio, offer } = numbers;
   const { notAnswered, likelier, notAnsweredMax } = numbers;
@@ -72,17 +76,43 @@ export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | '
       if (result.notAnsweredLikelihood > likelier * best.likelihood || result.notAnsweredLikelihood > notAnsweredMax) return none;
     }
   }
-  const answer = (m: Match): Decision => (isIntro(m) ? { kind: 'page', page: m.section.page.file, offered: [] } : { kind: 'section', offered: [] });
   if (best.score < min) {
     const offered = result.matches.filter((m) => m.score >= offer).slice(0, MAX_OFFERED);
-    return offered.length ? { kind: 'offer', offered } : none;
+    return offered.length ? { kind: 'offer', offered: offered.map((m) => m.section) } : none;
   }
   // A runner-up just as good is a tie however high both score: nothing to choose the first by.
   const tied = second !== undefined && second.score >= best.score;
-  if (best.score >= sure && !tied) return answer(best);
-  if (best.score >= ratio * (second?.score ?? 0)) return answer(best);
+  if (best.score >= sure && !tied) return answerWith(best.section);
+  if (best.score >= ratio * (second?.score ?? 0)) return answerWith(best.section);
   const near = result.matches.filter((m) => m.score >= min && m.score * ratio > best.score);
   const onePage = near.every((m) => m.section.page.file === best.section.page.file);
-  if (onePage && (near.some(isIntro) || (pageCount > 1 && near.every((m) => m.score >= sure)))) return { kind: 'page', page: best.section.page.file, offered: [] };
-  return { kind: 'offer', offered: near.slice(0, MAX_OFFERED) };
+  if (onePage && (near.some((m) => isIntro(m.section)) || (pageCount > 1 && near.every((m) => m.score >= sure)))) return { kind: 'page', page: best.section.page.file, offered: [] };
+  return { kind: 'offer', offered: near.slice(0, MAX_OFFERED).map((m) => m.section) };
+}
+
+const isIntro = (s: Section) => s.anchor === '';
+
+/** Answered with a section; with its page, when the section is the page's intro. */
+function answerWith(section: Section): Decision {
+  return isIntro(section) ? { kind: 'page', page: section.page.file, offered: [] } : { kind: 'section', section, offered: [] };
+}
+
+/**
+ * A keyword query is answered when it points at one section, or at sections of one page (in a
+ * manual of several pages: the page), and that is where the ranking puts first too, whatever the
+ * example questions say about answering: they were mostly written as whole questions, and "stand
+ * up" is not a question the manual fails to answer. Where it points at several sections of the one
+ * page there is, the best ranked answers if it clearly beats the others (PARAMS.keywords.ratio);
+ * otherwise they are offered.
+ */
+function keywordDecision(sections: Section[], matches: Match[], pageCount: number): Decision | undefined {
+  const [first] = sections;
+  // The words say where to look; the ranking, with all it knows, must agree on where that is.
+  if (!first || (matches[0]?.section !== first && !(pageCount > 1 && matches[0]?.section.page === first.page))) return undefined;
+  if (sections.length === 1) return answerWith(first);
+  if (pageCount > 1 && sections.every((s) => s.page.file === first.page.file)) return { kind: 'page', page: first.page.file, offered: [] };
+  const scoreOf = (s: Section) => matches.find((m) => m.section === s)?.score ?? 0;
+  const [a, b] = sections.map(scoreOf);
+  if (pageCount === 1 && a! > 0 && a! >= PARAMS.keywords.ratio * b!) return answerWith(first);
+  return { kind: 'offer', offered: sections.slice(0, MAX_OFFERED) };
 }

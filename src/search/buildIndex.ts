@@ -162,9 +162,10 @@ export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = []
   // Words of synonym phrases and example questions can be misspelt too ("stnadup" for "standup").
   const usable = (word: string) => word.length >= 3 && /^[a-z]+$/.test(word) && !isStopWord(word) && !words.has(word);
   for (const word of synonyms.flatMap((s) => s.phrase)) if (usable(word)) words.set(word, { word, stem: stemOf(word), uses: uses.get(word) ?? 0 });
-  // Example questions are typed by people, typos and all: a word only one example uses that is an
-  // edit away from one of the manual's ("leavrs") is taken for a typo, or it would stop that typo
-  // from being corrected in every question.
+  // Example questions are typed by people, typos and all: a word they use that is an edit away
+  // from one of the manual's ("leavrs") is taken for a typo, or it would stop that typo from being
+  // corrected in every question: when only one example uses it, or when the manual's word is used
+  // PARAMS.typoUses times as often ("responsibilites", typed by a few writers).
   const byInitial = new Map<string, string[]>();
   if (uses.size) {
     for (const w of words.keys()) {
@@ -175,7 +176,7 @@ export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = []
   }
   for (const [word, count] of uses) {
     if (!usable(word)) continue;
-    if (count === 1 && (byInitial.get(word[0]!) ?? []).some((w) => editDistance(w, word, 1) <= 1)) continue;
+    if ((byInitial.get(word[0]!) ?? []).some((w) => (count === 1 || words.get(w)!.uses >= PARAMS.typoUses * count) && editDistance(w, word, 1) <= 1)) continue;
     words.set(word, { word, stem: stemOf(word), uses: count });
   }
   const buckets = new Map<string, VocabularyWord[]>();

@@ -22,6 +22,11 @@ export const PARAMS = {
   /** A corrected typo counts less still: the correction may be wrong. */
   typo: 0.8,
   /**
+   * A word that example questions use, an edit away from a word of the manual used this many
+   * times as often, is a typo of it (see buildIndex).
+   */
+  typoUses: 10,
+  /**
    * A word the manual never uses (and is no typo of one it uses) counts at this share of the
    * rarest word's weight. Such words are often phrasing ("job", "raises"), but in questions the
    * manual cannot answer they are the topic ("annual leave", "wifi"), so they cannot count for nothing.
@@ -87,6 +92,12 @@ export const PARAMS = {
     classifier: { weight: 1.4, epochs: 4, l2: 1e-5, rate: 0.5, orders: 4, seed: 1, minExamples: 200 },
     decision: { sure: 0.7, min: 0.3, ratio: 1.15, offer: 0.2, notAnswered: 1, likelier: 0.5, notAnsweredMax: 0.4 },
   },
+  /**
+   * Keyword queries (see keywords.ts): at most `maxWords` words, and a word in the text of more
+   * than `keyTermSections` sections is no key term. Where it points at several sections of a
+   * one-page manual, the best ranked answers if it scores `ratio` times the next.
+   */
+  keywords: { maxWords: 3, keyTermSections: 2, ratio: 1.15 },
   /**
    * With example questions, in a manual of more than one page (the whole GOV.UK manual): the blend
    * and the decision of `examples`, chosen again there, and how much the page counts as a whole

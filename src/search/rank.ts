@@ -2,6 +2,7 @@ import type { Section } from '../sections/types.js';
 import type { SearchIndex } from './buildIndex.js';
 import { classifyQuestion, NOT_ANSWERED, nearestExamples, pageSimilarities } from './nearestExamples.js';
 import { PARAMS } from './params.js';
+import { type KeywordTargets, keywordTargets } from './keywords.js';
 import { phraseHits } from './phrases.js';
 import { type Concept, questionFeatures, readQuestion } from './readQuestion.js';
 
@@ -29,6 +30,8 @@ export interface SearchResult {
   notAnswered: number;
   /** With a classifier: the probability that the question is one the manual does not answer. */
   notAnsweredLikelihood?: number;
+  /** For a keyword query, the sections it points at (see keywords.ts), best first. */
+  keywords?: { kind: KeywordTargets['kind']; sections: Section[] };
 }
 export function search(index: SearchIndex, question: string, limit = 5): SearchResult {
   const read = readQuestion(index, question);
@@ -128,8 +131,8 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     ranked = [...scores.keys()].map((i) => ({ i, score: lexical(i) }));
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
+  ranked.sort((a, b) => b.score - a.score || a.i - b.i);
   const matches = ranked
-    .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
     .map(({ i, score, example, likelihood, words }): Match => {
       const match: Match = { section: index.sections[i]!, score: round(score), words: round(words ?? score) };
@@ -139,5 +142,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     });
   const result: SearchResult = { matches, concepts, usesExamples, notAnswered: round(notAnswered) };
   if (notAnsweredLikelihood !== undefined) result.notAnsweredLikelihood = round(notAnsweredLikelihood);
+  const keywords = keywordTargets(index, read.words, concepts, ranked.map((r) => r.i));
+  if (keywords) result.keywords = { kind: keywords.kind, sections: keywords.sections.map((i) => index.sections[i]!) };
   return result;
 }

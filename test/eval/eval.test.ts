@@ -27,6 +27,21 @@ describe('answer quality on the shipped page', () => {
     expect(answer.matches[0]?.section.heading).toBe(heading);
   });
 
+  // Keyword queries, as people use a slash command (the issue's own examples).
+  it('answers "stand up" with its section, and "responsibilities" with the page as a whole', () => {
+    const standUp = answerQuestion(manual, 'stand up');
+    expect(standUp).toMatchObject({ kind: 'section', answered: true });
+    expect(standUp.matches[0]?.section.heading).toBe('Attending tech lead stand up and writing the weeknote');
+    const page = answerQuestion(manual, 'responsibilities');
+    expect(page.kind).toBe('page');
+    expect(page.page?.intro.heading).toBe('Responsibilities of a Tech Lead');
+    expect(page.page?.sections).toHaveLength(11);
+  });
+
+  it.each(['annual leave', 'pay rise', 'wifi'])('declines the keyword query %j, which the page does not answer', (question) => {
+    expect(answerQuestion(manual, question).answered).toBe(false);
+  });
+
   it.each(['how do I book annual leave?', "what's the wifi password?", 'zzqx qqzz', ''])('declines %j', (question) => {
     expect(answerQuestion(manual, question).answered).toBe(false);
   });

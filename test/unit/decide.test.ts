@@ -12,7 +12,7 @@ const match = (heading: string, score: number, example?: number, file?: string, 
   words: score,
   ...(example === undefined ? {} : { example }),
 });
-const headings = (matches: Match[]) => matches.map((m) => m.section.heading);
+const headings = (sections: Section[]) => sections.map((s) => s.heading);
 
 describe('decide, without example questions', () => {
   const { sure, min, ratio, offer } = PARAMS.decision;
@@ -46,14 +46,14 @@ describe('decide, without example questions', () => {
 
   it('answers a near tie between sections of one page with the page, in a manual of several pages', () => {
     const tie = result(match('a', 1, undefined, 'sentry'), match('b', 1, undefined, 'sentry'), match('c', 1, undefined, 'sentry'), match('d', 0.2, undefined, 'other'));
-    expect(decide(tie, 200)).toEqual({ kind: 'page', page: 'sentry', offered: [] });
+    expect(decide(tie, 200)).toMatchObject({ kind: 'page', page: 'sentry', offered: [] });
     // On a manual of one page, the page is the whole manual: the asker picks a section.
     expect(decide(tie, 1).kind).toBe('offer');
   });
 
   it('answers with the page when its intro is the answer', () => {
     const named = decide(result(match('Sentry', 1, undefined, 'sentry', ''), match('b', 0.3, undefined, 'sentry')), 200);
-    expect(named).toEqual({ kind: 'page', page: 'sentry', offered: [] });
+    expect(named).toMatchObject({ kind: 'page', page: 'sentry', offered: [] });
     expect(isAnswer(named)).toBe(true);
   });
 });
