@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ManualIndex } from '../load/loadManualIndex.js';
-import { type Block, LIMITS, packSections } from './blocks.js';
+import { type Block, LIMITS, splitLong } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink } from './escape.js';
 import { manualHome, siteAnchor } from './messages.js';
 import { FIND_IN_MANUAL_NAME } from './shortcutAnswer.js';
@@ -51,21 +51,38 @@ function sectionBlock(text: string): Block {
 }
 
 /**
+ * Lines into section blocks of at most 3,000 characters, a block ending only between lines, so a
+ * link is never cut in two (a line too long for a block on its own, which no title makes, is cut
+ * as prose). Blank lines separate groups; a block never starts with one.
+ */
+function packLines(lines: string[]): Block[] {
+  const texts: string[] = [];
+  let current = '';
+  for (const line of lines.flatMap((l) => splitLong(l))) {
+    if (current && `${current}\n${line}`.length > LIMITS.sectionText) {
+      texts.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line.trimStart();
+  }
+  if (current.trim()) texts.push(current);
+  return texts.map((t) => sectionBlock(t.trim()));
+}
+
+/**
  * The topics in at most `maxBlocks` section blocks of at most 3,000 characters, whatever the
- * manual's size, most detailed first: a block per group (each group split at its lines if long);
+ * manual's size, most detailed first: a block per group (a long group split between its lines);
  * else the groups run together; else only the group headings, each with its count of links; else
  * as many headings as fit and a link to the rest.
  */
 export function topicSections(groups: TopicGroup[], maxBlocks: number, browseUrl: string): Block[] {
-  const texts = groups.map((g) => [g.heading, ...g.lines].join('\n'));
-  const perGroup = texts.flatMap((t) => packSections([t], { chars: Number.POSITIVE_INFINITY, blocks: maxBlocks }).blocks);
+  const perGroup = groups.flatMap((g) => packLines([g.heading, ...g.lines]));
   if (perGroup.length <= maxBlocks) return perGroup;
-  const together = packSections(texts, { chars: Number.POSITIVE_INFINITY, blocks: maxBlocks });
-  if (!together.truncated) return together.blocks;
-  const headings = groups.map((g) => `${g.heading} (${g.lines.length})`);
-  const summary = packSections(headings, { chars: Number.POSITIVE_INFINITY, blocks: maxBlocks - 1 });
-  if (!summary.truncated) return summary.blocks;
-  return [...summary.blocks, sectionBlock(`_More in ${mrkdwnLink(browseUrl, 'the manual')}._`)];
+  const together = packLines(groups.flatMap((g, i) => [...(i ? [''] : []), g.heading, ...g.lines]));
+  if (together.length <= maxBlocks) return together;
+  const summary = packLines(groups.map((g) => `${g.heading} (${g.lines.length})`));
+  if (summary.length <= maxBlocks) return summary;
+  return [...summary.slice(0, Math.max(0, maxBlocks - 1)), sectionBlock(`_More in ${mrkdwnLink(browseUrl, 'the manual')}._`)];
 }
 
 /** How to reach the bot from anywhere in Slack: the command, a mention, a DM, the shortcut and links. */
