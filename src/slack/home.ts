@@ -105,7 +105,9 @@ function howToAsk(bot: string): string {
 export function homeView(manual: ManualIndex, botUserId?: string): HomeView {
   const bot = botUserId ? `<@${botUserId}>` : '@techlead';
   const small = manual.sections.length <= LIST_SECTIONS_UP_TO;
-  const counts = `${manual.pageCount} page${manual.pageCount === 1 ? '' : 's'}, ${manual.sections.length} section${manual.sections.length === 1 ? '' : 's'}`;
+  // Sections as the Home lists them: under their page, so a page's intro is the page, not a section.
+  const sections = manual.sections.filter((s) => s.anchor).length;
+  const counts = `${manual.pageCount} page${manual.pageCount === 1 ? '' : 's'}, ${sections} section${sections === 1 ? '' : 's'}`;
   const head: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: 'The GOV.UK developer manual, in Slack', emoji: false } },
     sectionBlock('Ask me a question and I answer with the section of the manual that answers it, linked to the manual and to the channel that owns it. When nothing in the manual fits, I say so rather than guess.'),

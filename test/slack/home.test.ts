@@ -53,7 +53,7 @@ describe('the Home tab (small manual)', () => {
     expect(text).toContain(`<${MANUAL}/deploying.html#deploy-freezes|Deploy freezes>`);
     expect(text).toContain(`<${MANUAL}/on-call.html#hand-over-at-the-end-of-a-shift|Hand over at the end of a shift>`);
     for (const s of bot.store.current().sections.filter((x) => x.anchor)) expect(text).toContain(`<${s.url}|`);
-    expect(text).toContain('(2 pages, 7 sections)');
+    expect(text).toContain('(2 pages, 5 sections)');
   });
 
   it('is not published when the Messages tab is opened, nor again when the person already has the current one', async () => {

@@ -21,7 +21,7 @@ describe('the Home tab, whatever the size of the manual', () => {
     const text = viewText(view);
     expect(text).toContain(`*<${BASE}/page-0.html|Page 0: a long title of the kind the manual has, about one thing or another &amp; more>*`);
     expect(text).toContain(`• <${BASE}/page-2.html#second-part|Second part>`);
-    expect(text).toContain('*Topics* (3 pages, 9 sections)');
+    expect(text).toContain('*Topics* (3 pages, 6 sections)');
     expect(viewViolations(view)).toEqual([]);
   });
 
