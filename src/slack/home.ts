@@ -103,6 +103,20 @@ function howToAsk(bot: string): string {
  * `botUserId` makes the mention in "how to ask" show the bot's name as installed.
  */
 export function homeView(manual: ManualIndex, botUserId?: string): HomeView {
+  // The same for everyone, until the manual is reloaded: built once (several ms for the whole manual), not per open.
+  const byBot = built.get(manual) ?? new Map<string, HomeView>();
+  built.set(manual, byBot);
+  let view = byBot.get(botUserId ?? '');
+  if (!view) {
+    view = buildHomeView(manual, botUserId);
+    byBot.set(botUserId ?? '', view);
+  }
+  return view;
+}
+
+const built = new WeakMap<ManualIndex, Map<string, HomeView>>();
+
+function buildHomeView(manual: ManualIndex, botUserId?: string): HomeView {
   const bot = botUserId ? `<@${botUserId}>` : '@techlead';
   const small = manual.sections.length <= LIST_SECTIONS_UP_TO;
   // Sections as the Home lists them: under their page, so a page's intro is the page, not a section.
