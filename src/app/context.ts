@@ -17,4 +17,4 @@ export interface BotDeps {
 }
 
 /** Where a question came from, for the logs. */
-export type QuestionSource = 'command' | 'mention' | 'dm' | 'button';
+export type QuestionSource = 'command' | 'mention' | 'dm' | 'button' | 'home' | 'shortcut';

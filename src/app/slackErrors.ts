@@ -11,6 +11,12 @@ export function slackErrorOf(err: unknown): { code?: string; slackError?: string
   return { code: e.code, slackError: e.data?.error, status: e.statusCode, error: e.message };
 }
 
+/**
+ * Slack's answers to chat.postMessage and chat.postEphemeral that mean the bot cannot post there:
+ * a DM between other people, or a channel it is not in. A response URL still can.
+ */
+export const NOT_A_MEMBER: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel']);
+
 /** Another way to deliver, for when the first fails with a Slack error it can get round. */
 export interface Fallback {
   when: (slackError: string) => boolean;

@@ -8,6 +8,8 @@ export const LIMITS = {
   sectionText: 3000,
   headerText: 150,
   blocks: 50,
+  /** A Home tab or a modal holds twice as many blocks as a message. */
+  viewBlocks: 100,
   /** Slack truncates messages beyond about 12,000 characters of block text; stay clear of it. */
   messageText: 11000,
   buttonText: 75,
@@ -27,6 +29,8 @@ export interface Button {
   action_id: string;
   text: { type: 'plain_text'; text: string; emoji?: boolean };
   value: string;
+  /** Green for the one thing a view is for ("Search the manual"); unset for the rest. */
+  style?: 'primary';
 }
 
 export interface Message {

@@ -10,7 +10,7 @@ import { escapeMrkdwn, mrkdwnLink, quoteUserText } from './escape.js';
 export const SHOW_SECTION_ACTION = 'show_section';
 
 /** The manual's index page sits beside its folder: .../manual -> .../manual.html, as on the site. */
-function manualHome(manual: ManualIndex): string {
+export function manualHome(manual: ManualIndex): string {
   return `${manual.baseUrl}.html`;
 }
 
@@ -50,7 +50,7 @@ export function sectionMessage(manual: ManualIndex, section: Section, alternativ
 const SMALL_MANUAL_SECTIONS = 25;
 
 /** The anchor the site gives a heading: "Learning GOV.UK" -> "learning-gov-uk". */
-function siteAnchor(name: string): string {
+export function siteAnchor(name: string): string {
   return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -1,32 +1,42 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { sectionMessage } from '../../../slack/messages.js';
+import { answerModal, questionOf } from '../../../slack/searchModal.js';
+import type { Section } from '../../../sections/types.js';
 import type { BotDeps } from '../../context.js';
-import { deliver } from '../../slackErrors.js';
+import { deliver, NOT_A_MEMBER } from '../../slackErrors.js';
 
-/**
- * Slack's answers to chat.postMessage that mean the bot cannot post there: a DM between other
- * people (where /techlead was used), or a channel it is not in. The response URL still can.
- */
-const NOT_A_MEMBER = new Set(['channel_not_found', 'not_in_channel']);
+/** In the search modal: the modal shows the section, under the same question (a modal has nowhere to post to). */
+async function showInModal(deps: BotDeps, client: AllMiddlewareArgs['client'], modal: NonNullable<BlockButtonAction['view']>, section: Section | undefined): Promise<void> {
+  const gone = 'That section is no longer in the manual. Search again to get the latest.';
+  const view = section
+    ? answerModal(questionOf(modal), sectionMessage(deps.store.current(), section), { kind: 'section', id: section.id })
+    : answerModal(questionOf(modal), { text: gone, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: gone } }] });
+  await deliver(deps, 'show the chosen section in the search', () => client.views.update({ view_id: modal.id, hash: modal.hash, view }));
+}
 
 /**
  * An "Also: ..." button, or a section offered in a close call: posts that section where the
  * answer was. In a thread or the bot's own DM the bot posts itself; under a slash command's answer
  * it uses the response URL, which works in channels the bot has not joined, and is the fallback
- * wherever the bot turns out not to be a member.
+ * wherever the bot turns out not to be a member. In the search modal (from the Home tab), the
+ * modal shows it, with its "Send to my DMs" button.
  */
 export function showSection(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const manual = deps.store.current();
     const section = manual.sections.find((s) => s.id === action.value);
+    if (section) deps.logger.log('info', 'question', { source: 'button', answered: true, section: section.id, score: 1, ms: 0 });
+    if (body.view?.type === 'modal') {
+      await showInModal(deps, client, body.view, section);
+      return;
+    }
     if (!section) {
       await deliver(deps, 'say a section has gone', () =>
         respond({ response_type: 'ephemeral', replace_original: false, text: 'That section is no longer in the manual. Ask again to get the latest.' }),
       );
       return;
     }
-    deps.logger.log('info', 'question', { source: 'button', answered: true, section: section.id, score: 1, ms: 0 });
     const message = sectionMessage(manual, section);
     const channel = body.channel?.id ?? body.container?.channel_id;
     const threadTs = body.message?.thread_ts as string | undefined;
