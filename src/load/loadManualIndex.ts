@@ -31,13 +31,37 @@ export interface ManualIndex {
   loadedAt: Date;
 }
 
+/** The synonyms file: SYNONYMS_FILE, else `synonyms.yml` in MANUAL_DIR, else the shipped one. */
 export function synonymsFileFor(source: ManualSource): string | undefined {
-  if (source.synonymsFile) return source.synonymsFile;
+  return source.synonymsFile ?? besideManual(source, 'synonyms.yml');
+}
+
+/** The GOV.UK vocabulary (see manual/govuk-vocabulary.yml): in MANUAL_DIR, else the shipped one. */
+export function vocabularyFileFor(source: ManualSource): string | undefined {
+  return besideManual(source, 'govuk-vocabulary.yml');
+}
+
+function besideManual(source: ManualSource, name: string): string | undefined {
   for (const dir of [source.dir, SHIPPED_MANUAL_DIR]) {
-    const file = path.join(dir, 'synonyms.yml');
+    const file = path.join(dir, name);
     if (existsSync(file)) return file;
   }
   return undefined;
+}
+
+/** The synonyms and the vocabulary, as one list, longest phrases first; a file that cannot be read is a problem, skipped. */
+function readSynonyms(files: (string | undefined)[], problems: Problem[]): SynonymList {
+  const list: SynonymList = [];
+  for (const file of files) {
+    if (!file) continue;
+    try {
+      list.push(...loadSynonyms(file));
+    } catch (err) {
+      const message = err instanceof SynonymFileError ? err.message : `cannot read synonyms: ${(err as Error).message}`;
+      problems.push({ file, message });
+    }
+  }
+  return list.sort((a, b) => b.phrase.length - a.phrase.length);
 }
 
 /** Loads, splits and indexes the manual. Bad pages are in `problems`; no pages at all throws. */
@@ -57,15 +81,7 @@ export async function loadManualIndex(source: ManualSource): Promise<ManualIndex
   }
   const examples = chooseExamples(source, new Set(pages.map((p) => p.file)));
   const synonymsFile = synonymsFileFor(source);
-  let synonyms: SynonymList = [];
-  if (synonymsFile) {
-    try {
-      synonyms = loadSynonyms(synonymsFile);
-    } catch (err) {
-      const message = err instanceof SynonymFileError ? err.message : `cannot read synonyms: ${(err as Error).message}`;
-      problems.push({ file: synonymsFile, message });
-    }
-  }
+  const synonyms = readSynonyms([synonymsFile, vocabularyFileFor(source)], problems);
   // In steps, for the same reason as the pages above: with 12,000 example questions, indexing
   // them and training the classifier takes about a second, which a reload must not take from
   // questions in one go.
