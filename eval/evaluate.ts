@@ -43,6 +43,8 @@ export interface EvalReport {
   results: EvalResult[];
   total: number;
   top1: number;
+  /** Answerable questions answered with the expected section (a page answer, when the intro is expected). */
+  top1Answerable: number;
   /** Answerable questions whose expected section is the best match, answered or not: the ranking alone. */
   first: number;
   /** Answerable questions whose expected section's page is the best match's page. */
@@ -150,6 +152,7 @@ export function summarise(results: EvalResult[]): EvalReport {
     results,
     total: results.length,
     top1: ratio(results.filter((r) => r.correct).length, results.length),
+    top1Answerable: ratio(answerable.filter((r) => r.correct).length, answerable.length),
     first: ratio(answerable.filter((r) => r.rank === 1).length, answerable.length),
     pageFirst: ratio(answerable.filter((r) => r.pageRank === 1).length, answerable.length),
     top3: ratio(answerable.filter((r) => r.rank >= 1 && r.rank <= 3).length, answerable.length),

@@ -88,7 +88,7 @@ const writerQuestions: Asked[] = readWriters()
 const writersScore = (list: SynonymList) => score(shipped.sections, list, writerQuestions);
 
 const wholeDir = govukManualDir(root);
-const whole = existsSync(wholeDir) ? await loadManualIndex({ dir: wholeDir, baseUrl: DEFAULT_BASE_URL }) : undefined;
+const whole = existsSync(wholeDir) ? await loadManualIndex({ dir: wholeDir, baseUrl: DEFAULT_BASE_URL, examplesDir: false }) : undefined;
 const wholeQuestions: Asked[] = whole
   ? readQuestionFiles(root, WHOLE_MANUAL_SETS.tuning).map((q) => ({ text: q.q, answeredBy: (s) => !!q.expect && isExpected(s, q.expect) }))
   : [];

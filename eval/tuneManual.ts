@@ -1,101 +1,135 @@
 /**
- * npm run tune:manual: chooses the numbers that matter for a manual without example questions, as
- * the whole GOV.UK manual is, on its tuning questions (WHOLE_MANUAL_SETS.tuning), in two steps as
- * tune:examples does:
- *  1. Ranking: the weight of adjacent word pairs (PARAMS.phrase) that puts the right section first
- *     most often (the smaller weight on a tie).
- *  2. Decision (PARAMS.decision): the threshold and margin that do best with that ranking,
- *     counting a wrong answer WRONG_COST (default 3) times as bad as a declined one. Each point of
- *     the grid is scored with its neighbours (one step either way on each number), so the choice is
- *     the middle of a good region, not a point that 174 questions happen to favour.
- * Then it reports once on the held-out questions (WHOLE_MANUAL_SETS.holdout), which choose
- * nothing. Prints the settings; it does not write them.
+ * npm run tune:manual: chooses how the whole GOV.UK manual is answered with its example questions
+ * (PARAMS.pages), without touching the evaluation questions' held-out sets. Each file of
+ * examples/govuk-manual is one writer's; each writer's questions (their "not answered" ones
+ * included) are ranked with the other writers' examples only: how a real question looks to the
+ * bot, phrased by someone whose examples it does not have. (Pages have two writers each, so such a
+ * question's page still has the other writer's examples; a page with none is measured by
+ * npm run eval's leave-one-page-out figures.)
+ *  1. Ranking, for information: how often the right page comes first with the shipped weights.
+ *  2. The decision's model (confidence.ts): logistic regression of "the best match's page is the
+ *     right one" on the features, fitted on those questions.
+ *  3. Its thresholds: `answer` maximises right answers minus WRONG_COST (default 3) times wrong
+ *     ones (an unanswerable question answered is wrong); `offer` offers the most right pages while
+ *     at most OFFER_NA_MAX (default 0.25) of the unanswerable questions are offered anything;
+ *     `pageRatio` trades section answers for page answers.
+ * It prints the numbers to put in src/search/params.ts, and for information how they do on the
+ * tuning evaluation questions; it writes nothing.
  */
+import { existsSync } from 'node:fs';
 import { decide, isAnswer } from '../src/answer/decide.js';
+import { FEATURES, features } from '../src/answer/confidence.js';
+import { DEFAULT_BASE_URL, PROJECT_ROOT, SHIPPED_GOVUK_EXAMPLES_DIR } from '../src/config.js';
 import { loadManualIndex } from '../src/load/loadManualIndex.js';
-import { DEFAULT_BASE_URL, PROJECT_ROOT } from '../src/config.js';
+import { buildSearchIndex } from '../src/search/indexExamples.js';
 import { PARAMS } from '../src/search/params.js';
 import { search, type SearchResult } from '../src/search/rank.js';
-import { type EvalQuestion, govukManualDir, isExpected, readQuestionFiles, WHOLE_MANUAL_SETS } from './evaluate.js';
+import { govukManualDir, readQuestionFiles, WHOLE_MANUAL_SETS } from './evaluate.js';
+import { fitLogistic } from './logistic.js';
+import { readWriters } from './writers.js';
 
-const root = PROJECT_ROOT;
 const cost = Number(process.env.WRONG_COST ?? 3);
-if (!(cost >= 0)) throw new Error(`WRONG_COST must be a number >= 0, not ${JSON.stringify(process.env.WRONG_COST)}`);
-const manual = await loadManualIndex({ dir: govukManualDir(root), baseUrl: DEFAULT_BASE_URL });
-const tuning = readQuestionFiles(root, WHOLE_MANUAL_SETS.tuning);
-const holdout = readQuestionFiles(root, WHOLE_MANUAL_SETS.holdout);
+const offerNaMax = Number(process.env.OFFER_NA_MAX ?? 0.25);
+const dir = govukManualDir(PROJECT_ROOT);
+if (!existsSync(dir)) throw new Error(`tune:manual needs the whole GOV.UK manual at ${dir} (GOVUK_MANUAL_DIR)`);
+const manual = await loadManualIndex({ dir, baseUrl: DEFAULT_BASE_URL, examplesDir: false });
+const writers = readWriters(SHIPPED_GOVUK_EXAMPLES_DIR);
+const pageCount = manual.pageCount;
 
-type DecisionNumbers = Pick<typeof PARAMS.decision, 'sure' | 'min' | 'ratio'>;
-const firstIsExpected = (r: SearchResult, q: EvalQuestion) => !!q.expect && !!r.matches[0] && isExpected(r.matches[0].section, q.expect);
-
-/** Right and wrong answers, as shares of the questions, with the decision's numbers set to `numbers`. */
-function score(results: SearchResult[], questions: EvalQuestion[], numbers: DecisionNumbers) {
-  const saved = { ...PARAMS.decision };
-  Object.assign(PARAMS.decision, numbers);
-  let right = 0;
-  let wrong = 0;
-  results.forEach((r, i) => {
-    const answered = isAnswer(decide(r, manual.pageCount));
-    const q = questions[i]!;
-    if (q.expect === null) answered ? wrong++ : right++;
-    else if (answered) firstIsExpected(r, q) ? right++ : wrong++;
-  });
-  Object.assign(PARAMS.decision, saved);
-  return { right: right / questions.length, wrong: wrong / questions.length, objective: (right - cost * wrong) / questions.length };
+/** A question with the page that answers it (null: none does), and what the search found. */
+interface Asked {
+  page: string | null;
+  heading: string | null;
+  result: SearchResult;
 }
 
-const SURE = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
-const MIN = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
-const RATIO = [1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2, 2.5];
+const started = performance.now();
+const folds: Asked[] = [];
+for (const w of writers) {
+  const index = buildSearchIndex(manual.sections, manual.search.synonyms, writers.filter((o) => o !== w).flatMap((o) => o.examples)).index;
+  for (const e of w.examples) folds.push({ page: e.answer?.file ?? null, heading: e.answer?.heading ?? null, result: search(index, e.question, 10) });
+}
+const full = buildSearchIndex(manual.sections, manual.search.synonyms, writers.flatMap((o) => o.examples)).index;
+const tuning: Asked[] = readQuestionFiles(PROJECT_ROOT, WHOLE_MANUAL_SETS.tuning).map((q) => ({
+  page: q.expect && typeof q.expect !== 'string' ? q.expect.file : null,
+  heading: q.expect && typeof q.expect !== 'string' ? q.expect.heading : null,
+  result: search(full, q.q, 10),
+}));
+console.log(`${writers.length} writers, ${folds.length} questions ranked without their writer's examples, ${tuning.length} tuning questions (${Math.round((performance.now() - started) / 1000)} s)`);
 
-/** The decision whose neighbourhood in the grid does best on average (min <= sure throughout). */
-function bestDecision(results: SearchResult[], questions: EvalQuestion[]) {
-  const objective = new Map<string, number>();
-  const at = (s: number, m: number, r: number) => {
-    const key = `${s},${m},${r}`;
-    let o = objective.get(key);
-    if (o === undefined) {
-      o = score(results, questions, { sure: SURE[s]!, min: MIN[m]!, ratio: RATIO[r]! }).objective;
-      objective.set(key, o);
+const pageOf = (a: Asked) => a.result.matches[0]?.section.page.file;
+const rightFirst = (a: Asked) => a.page !== null && pageOf(a) === a.page;
+const pct = (x: number, n: number) => `${((100 * x) / Math.max(1, n)).toFixed(1)}%`;
+const answerable = (set: Asked[]) => set.filter((a) => a.page !== null);
+console.log(`1. right page first: across writers ${pct(folds.filter(rightFirst).length, answerable(folds).length)}, tuning questions ${pct(tuning.filter(rightFirst).length, answerable(tuning).length)}`);
+
+// 2. The model.
+const model = fitLogistic(
+  folds.map((a) => FEATURES.map((f) => features(a.result)[f])),
+  folds.map((a) => (rightFirst(a) ? 1 : 0)),
+);
+PARAMS.pages.confidence = { ...PARAMS.pages.confidence, bias: model.bias, weights: Object.fromEntries(FEATURES.map((f, i) => [f, model.weights[i]!])) as typeof PARAMS.pages.confidence.weights };
+
+/** How the decision does on a set with the current PARAMS.pages.confidence. */
+function score(set: Asked[]) {
+  let right = 0, section = 0, pages = 0, otherSection = 0, wrong = 0, naAnswered = 0, naOffered = 0, offeredRight = 0;
+  for (const a of set) {
+    const d = decide(a.result, pageCount);
+    if (a.page === null) {
+      if (isAnswer(d)) naAnswered++;
+      else if (d.kind === 'offer') naOffered++;
+      continue;
     }
-    return o;
-  };
-  const valid = (s: number, m: number, r: number) => s >= 0 && m >= 0 && r >= 0 && s < SURE.length && m < MIN.length && r < RATIO.length && MIN[m]! <= SURE[s]!;
-  let top: { numbers: DecisionNumbers; smoothed: number } = { numbers: PARAMS.decision, smoothed: -Infinity };
-  for (let s = 0; s < SURE.length; s++) {
-    for (let m = 0; m < MIN.length; m++) {
-      for (let r = 0; r < RATIO.length; r++) {
-        if (!valid(s, m, r)) continue;
-        let sum = 0;
-        let n = 0;
-        for (const ds of [-1, 0, 1]) for (const dm of [-1, 0, 1]) for (const dr of [-1, 0, 1]) {
-          if (!valid(s + ds, m + dm, r + dr)) continue;
-          sum += at(s + ds, m + dm, r + dr);
-          n++;
-        }
-        if (sum / n > top.smoothed) top = { numbers: { sure: SURE[s]!, min: MIN[m]!, ratio: RATIO[r]! }, smoothed: sum / n };
+    if (isAnswer(d)) {
+      const page = d.kind === 'page' ? d.page : d.section?.page.file;
+      if (page !== a.page) wrong++;
+      else {
+        right++;
+        if (d.kind === 'page') pages++;
+        else if (d.section?.heading === a.heading) section++;
+        else otherSection++;
       }
-    }
+    } else if (d.kind === 'offer' && d.offered.some((s) => s.page.file === a.page)) offeredRight++;
   }
-  return { numbers: top.numbers, ...score(results, questions, top.numbers) };
+  const n = answerable(set).length;
+  const na = set.length - n;
+  return { right, section, pages, otherSection, wrong, naAnswered, naOffered, offeredRight, n, na, objective: (right - cost * (wrong + naAnswered)) / set.length };
 }
+const describe = (s: ReturnType<typeof score>) =>
+  `answered right page ${pct(s.right, s.n)} (exact section ${s.section}, page answers ${s.pages}, other section ${s.otherSection}), right page answered or offered ${pct(s.right + s.offeredRight, s.n)}, wrong ${pct(s.wrong + s.naAnswered, s.n + s.na)}, unanswerable answered ${s.naAnswered}/${s.na}, offered something ${s.naOffered}/${s.na}`;
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const share = (results: SearchResult[], questions: EvalQuestion[]) => results.filter((r, i) => firstIsExpected(r, questions[i]!)).length / questions.filter((q) => q.expect).length;
-const searchAll = (questions: EvalQuestion[]) => questions.map((q) => search(manual.search, q.q, 5));
-
-console.log(`whole manual: ${manual.sections.length} sections; ${tuning.length} tuning questions, ${holdout.length} held out; a wrong answer costs ${cost}`);
-let chosen = { phrase: 0, first: -1 };
-for (const phrase of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1]) {
-  PARAMS.phrase = phrase;
-  const first = share(searchAll(tuning), tuning);
-  console.log(`phrase ${phrase}: right section first ${pct(first)}`);
-  if (first > chosen.first) chosen = { phrase, first };
+// 3. Thresholds: answer first (offer below it does not change what is answered), then offer, then pageRatio.
+const conf = PARAMS.pages.confidence;
+let best = { answer: conf.answer, objective: -Infinity };
+for (let answer = 0.3; answer <= 0.951; answer += 0.025) {
+  conf.answer = answer;
+  conf.offer = answer;
+  const s = score(folds);
+  if (s.objective > best.objective) best = { answer, objective: s.objective };
 }
-PARAMS.phrase = chosen.phrase;
-const top = bestDecision(searchAll(tuning), tuning);
-const held = searchAll(holdout);
-const h = score(held, holdout, top.numbers);
-console.log(`\nchosen: phrase ${chosen.phrase}, decision ${JSON.stringify(top.numbers)}`);
-console.log(`tuning (${tuning.length}): right section first ${pct(chosen.first)}; right ${pct(top.right)}, wrong ${pct(top.wrong)}`);
-console.log(`held out (${holdout.length}): right section first ${pct(share(held, holdout))}; right ${pct(h.right)}, wrong ${pct(h.wrong)}`);
+conf.answer = best.answer;
+let bestOffer = conf.answer;
+for (let offer = conf.answer; offer >= 0.02; offer -= 0.02) {
+  conf.offer = offer;
+  const s = score(folds);
+  if (s.naOffered / s.na <= offerNaMax) bestOffer = offer;
+}
+conf.offer = bestOffer;
+let bestRatio = { pageRatio: conf.pageRatio, value: -Infinity };
+for (const pageRatio of [1, 1.05, 1.1, 1.15, 1.2, 1.3, 1.5]) {
+  conf.pageRatio = pageRatio;
+  const s = score(folds);
+  // A section answer is worth most; a page answer on the right page nearly as much (its sections
+  // are a click away); another section of the right page misleads as often as it helps.
+  const value = s.section + 0.75 * s.pages - s.otherSection;
+  if (value > bestRatio.value) bestRatio = { pageRatio, value };
+}
+conf.pageRatio = bestRatio.pageRatio;
+
+const round = (x: number) => Number(x.toPrecision(4));
+console.log(`2. PARAMS.pages.confidence (WRONG_COST=${cost}, OFFER_NA_MAX=${offerNaMax}):`);
+console.log(
+  JSON.stringify({ bias: round(conf.bias), weights: Object.fromEntries(Object.entries(conf.weights).map(([k, v]) => [k, round(v)])), answer: round(conf.answer), offer: round(conf.offer), pageRatio: conf.pageRatio }),
+);
+console.log(`3. across writers: ${describe(score(folds))}`);
+console.log(`   tuning questions: ${describe(score(tuning))}`);

@@ -4,9 +4,11 @@ import { SHIPPED_MANUAL_DIR } from '../src/config.js';
 import { EXAMPLES_FOLDER, type ExampleQuestion, parseExampleQuestions } from '../src/search/exampleQuestions.js';
 import type { Section } from '../src/sections/types.js';
 
-/** The shipped example questions, one set per file: each file is one writer's, written apart from the others. */
-export function readWriters(): { name: string; examples: ExampleQuestion[] }[] {
-  const folder = path.join(SHIPPED_MANUAL_DIR, EXAMPLES_FOLDER);
+/**
+ * A folder's example questions (by default the shipped page's), one set per file: each file is
+ * one writer's, written apart from the others.
+ */
+export function readWriters(folder = path.join(SHIPPED_MANUAL_DIR, EXAMPLES_FOLDER)): { name: string; examples: ExampleQuestion[] }[] {
   const writers = readdirSync(folder)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()

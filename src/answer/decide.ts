@@ -1,4 +1,5 @@
 import { PARAMS } from '../search/params.js';
+import { confidence } from './confidence.js';
 import type { Match, SearchResult } from '../search/rank.js';
 import type { Section } from '../sections/types.js';
 
@@ -61,12 +62,13 @@ export const MAX_OFFERED = 3;
  *   as likely as the best section, or more likely than `notAnsweredMax` in all. (Skipped where the
  *   classifier does not cover the section or "not answered": too few examples.)
  */
-export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered' | 'notAnsweredLikelihood' | 'keywords'>, pageCount: number): Decision {
+export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | 'notAnswered' | 'notAnsweredLikelihood' | 'keywords' | 'unexplained'>, pageCount: number): Decision {
   const [best, second] = result.matches;
   const none: Decision = { kind: 'none', offered: [] };
   if (!best) return none;
   const pointed = result.keywords && keywordDecision(result.keywords.sections, result.matches, pageCount);
   if (pointed) return pointed;
+  if (result.usesExamples && pageCount > 1) return decideByConfidence(result);
   const numbers = decisionNumbers(result.usesExamples, pageCount);
   const { sure, min, ratio, offer } = numbers;
   const { notAnswered, likelier, notAnsweredMax } = numbers;
@@ -91,6 +93,29 @@ export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | '
 }
 
 const isIntro = (s: Section) => s.anchor === '';
+
+/**
+ * In a manual of many pages with example questions (the whole GOV.UK manual), one model weighs
+ * everything the search found (confidence.ts): at `answer` or above, the best match's page is
+ * taken to be right, and answered with its best section, or with the page as a whole when another
+ * of its sections scores within `pageRatio` of the best (or the best is its intro); from `offer`,
+ * the best sections of the first few pages are offered; below, nothing is plausible.
+ */
+function decideByConfidence(result: Parameters<typeof confidence>[0]): Decision {
+  const [best] = result.matches;
+  if (!best) return { kind: 'none', offered: [] };
+  const { answer, offer, pageRatio } = PARAMS.pages.confidence;
+  const sure = confidence(result);
+  if (sure >= answer) {
+    const samePage = result.matches.filter((m) => m !== best && m.section.page === best.section.page);
+    if (isIntro(best.section) || samePage.some((m) => m.score * pageRatio >= best.score)) return { kind: 'page', page: best.section.page.file, offered: [] };
+    return { kind: 'section', section: best.section, offered: [] };
+  }
+  if (sure < offer) return { kind: 'none', offered: [] };
+  const pages = new Set<unknown>();
+  const offered = result.matches.filter((m) => !pages.has(m.section.page) && pages.add(m.section.page)).slice(0, MAX_OFFERED);
+  return { kind: 'offer', offered: offered.map((m) => m.section) };
+}
 
 /** Answered with a section; with its page, when the section is the page's intro. */
 function answerWith(section: Section): Decision {

@@ -109,6 +109,18 @@ export const PARAMS = {
     pageExamples: 2,
     pageWords: 2,
     decision: { sure: 0.7, min: 0.3, ratio: 1.15, offer: 0.2, notAnswered: 1, likelier: 0.5, notAnsweredMax: 0.4 },
+    /**
+     * The decision's model (see confidence.ts): weights fitted by npm run tune:manual. It answers
+     * at `answer` or above; between `offer` and `answer` it offers the best pages' sections.
+     */
+    confidence: {
+      bias: 2.389,
+      weights: { score: 0.9619, example: 0.5924, words: -1.695, nearNotAnswered: -4.981, notAnswered: -2.036, margin: 10.19, logRatio: -0.493, unexplained: -5.509, mostUnexplained: 0.03744 },
+      answer: 0.75,
+      offer: 0.27,
+      /** A section of the answered page this close to the best makes the answer the page as a whole. */
+      pageRatio: 1.2,
+    },
   },
 };
 

@@ -32,6 +32,23 @@ export interface SearchResult {
   notAnsweredLikelihood?: number;
   /** For a keyword query, the sections it points at (see keywords.ts), best first. */
   keywords?: { kind: KeywordTargets['kind']; sections: Section[] };
+  /**
+   * In a manual of many pages with example questions: how much of the question the best match's
+   * page does not account for, by its words or by its examples' (see unexplained()).
+   */
+  unexplained?: Unexplained;
+}
+
+/**
+ * The question's words that the best page does not account for: neither its sections' text nor
+ * its example questions use them (or a synonym or correction of them). A question the manual does
+ * not answer is often on a page's topic but asks for something it never mentions ("rotate the
+ * Zendesk token"); people's own words for what a page does say are usually in its examples.
+ * `share`: their weight (idf) over the question's; `most`: the weight of the rarest of them.
+ */
+export interface Unexplained {
+  share: number;
+  most: number;
 }
 export function search(index: SearchIndex, question: string, limit = 5): SearchResult {
   const read = readQuestion(index, question);
@@ -45,6 +62,8 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   const byPage = usesExamples && index.pageTitleStems.length > 1;
   const scores = new Map<number, number>();
   const pageScores = new Map<number, number>();
+  /** For each concept, the pages whose text has it. */
+  const conceptPages: Set<number>[] = [];
   for (const concept of concepts) {
     const best = new Map<number, number>();
     for (const alt of concept.alternatives) {
@@ -66,6 +85,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
         if (strength > (bestOfPage.get(page) ?? 0)) bestOfPage.set(page, strength);
       }
       for (const [page, strength] of bestOfPage) pageScores.set(page, (pageScores.get(page) ?? 0) + concept.weight * strength);
+      conceptPages.push(new Set(bestOfPage.keys()));
     }
   }
 
@@ -142,7 +162,24 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     });
   const result: SearchResult = { matches, concepts, usesExamples, notAnswered: round(notAnswered) };
   if (notAnsweredLikelihood !== undefined) result.notAnsweredLikelihood = round(notAnsweredLikelihood);
+  if (byPage && ranked[0]) result.unexplained = unexplained(index, concepts, conceptPages, index.pageOf[ranked[0].i]!);
   const keywords = keywordTargets(index, read.words, concepts, ranked.map((r) => r.i));
   if (keywords) result.keywords = { kind: keywords.kind, sections: keywords.sections.map((i) => index.sections[i]!) };
   return result;
+}
+
+function unexplained(index: SearchIndex, concepts: Concept[], conceptPages: Set<number>[], page: number): Unexplained {
+  const examples = index.examples.pages?.postings;
+  let total = 0;
+  let missing = 0;
+  let most = 0;
+  concepts.forEach((c, k) => {
+    total += c.weight;
+    if (conceptPages[k]?.has(page)) return;
+    if (c.alternatives.some((a) => a.stems.some((s) => examples?.get(s)?.some((e) => e.page === page)))) return;
+    missing += c.weight;
+    most = Math.max(most, c.weight);
+  });
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { share: total ? round(missing / total) : 0, most: round(most) };
 }
