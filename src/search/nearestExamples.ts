@@ -221,6 +221,7 @@ export function nearestExamples(index: ExampleIndex, features: Set<string>, k = 
     // Searching is synchronous, so one array per index serves every question, zeroed after each.
     for (const e of touched) dots[e] = 0;
   }
+  if (k === 1) return nearestOne(index, touched, sims);
   // The k best similarities of each owner, best first.
   const best = new Map<number, number[]>();
   touched.forEach((e, i) => {
@@ -239,6 +240,19 @@ export function nearestExamples(index: ExampleIndex, features: Set<string>, k = 
     const mean = top.reduce((sum, x) => sum + x, 0) / Math.min(k, index.perOwner.get(owner)!);
     if (owner === NOT_ANSWERED) notAnswered = mean;
     else bySection.set(owner, mean);
+  }
+  return { bySection, notAnswered };
+}
+
+/** nearestExamples with k = 1, the shipped setting: each owner's best similarity, with no list to keep sorted. */
+function nearestOne(index: ExampleIndex, touched: number[], sims: number[]): Nearest {
+  const bySection = new Map<number, number>();
+  let notAnswered = 0;
+  for (let i = 0; i < touched.length; i++) {
+    const sim = sims[i]!;
+    const owner = index.owners[touched[i]!]!;
+    if (owner === NOT_ANSWERED) notAnswered = Math.max(notAnswered, sim);
+    else if (sim > (bySection.get(owner) ?? 0)) bySection.set(owner, sim);
   }
   return { bySection, notAnswered };
 }

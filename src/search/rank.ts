@@ -133,17 +133,25 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
     const c = PARAMS.examples.classifier.weight;
     const pageSims = byPage ? pageSimilarities(index.examples, features) : undefined;
     const pageWeight = byPage ? PARAMS.pages.pageExamples + PARAMS.pages.pageWords : 0;
+    // Worked out once a page: most sections of the manual are near some example (function words
+    // reach most of them), so a question scores hundreds of sections.
+    const pageParts = new Map<number, number>();
     const ofPage = (i: number) => {
       if (!byPage) return 0;
       const p = index.pageOf[i]!;
-      return PARAMS.pages.pageExamples * (pageSims?.get(p) ?? 0) + PARAMS.pages.pageWords * pageLexical(p);
+      let part = pageParts.get(p);
+      if (part === undefined) {
+        part = PARAMS.pages.pageExamples * (pageSims?.get(p) ?? 0) + PARAMS.pages.pageWords * pageLexical(p);
+        pageParts.set(p, part);
+      }
+      return part;
     };
     ranked = [...new Set([...scores.keys(), ...near.bySection.keys()])].map((i) => {
       const words = lexical(i);
       const own = words + ofPage(i);
       if (!index.examples.written.has(i)) return { i, score: own / (1 + pageWeight), words };
       const example = near.bySection.get(i) ?? 0;
-      if (!classified?.covers(i)) return { i, score: (own + w * example) / (1 + w + pageWeight), example, words, ...(classified?.pooled === undefined ? {} : { likelihood: classified.pooled }) };
+      if (!classified?.covers(i)) return { i, score: (own + w * example) / (1 + w + pageWeight), example, words, likelihood: classified?.pooled };
       const likelihood = classified.probabilities.get(i) ?? 0;
       return { i, score: (own + w * example + c * likelihood) / (1 + w + c + pageWeight), example, likelihood, words };
     });
