@@ -111,13 +111,15 @@ export const PARAMS = {
     decision: { sure: 0.7, min: 0.3, ratio: 1.15, offer: 0.2, notAnswered: 1, likelier: 0.5, notAnsweredMax: 0.4 },
     /**
      * The decision's model (see confidence.ts): weights fitted by npm run tune:manual. It answers
-     * at `answer` or above; between `offer` and `answer` it offers the best pages' sections.
+     * at `answer` or above (the lowest threshold that keeps wrong answers across writers at or
+     * under 5%); between `offer` and `answer` it offers the best pages' sections (as low as keeps
+     * offers to unanswerable questions across writers at or under a quarter).
      */
     confidence: {
-      bias: 2.389,
-      weights: { score: 0.9619, example: 0.5924, words: -1.695, nearNotAnswered: -4.981, notAnswered: -2.036, margin: 10.19, logRatio: -0.493, unexplained: -5.509, mostUnexplained: 0.03744 },
-      answer: 0.75,
-      offer: 0.27,
+      bias: 2.261,
+      weights: { score: 1.374, example: 0.8202, words: -1.581, nearNotAnswered: -4.964, notAnswered: -1.711, margin: 9.231, logRatio: -0.566, unexplained: -5.405, mostUnexplained: -0.0171 },
+      answer: 0.7,
+      offer: 0.22,
       /** A section of the answered page this close to the best makes the answer the page as a whole. */
       pageRatio: 1.2,
     },
