@@ -86,7 +86,8 @@ export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | '
   const tied = second !== undefined && second.score >= best.score;
   if (best.score >= sure && !tied) return answerWith(best.section);
   if (best.score >= ratio * (second?.score ?? 0)) return answerWith(best.section);
-  const near = result.matches.filter((m) => m.score >= min && m.score * ratio > best.score);
+  // The near tie: every plausible match within the margin of the best.
+  const near = result.matches.filter((m) => m.score >= offer && m.score * ratio > best.score);
   const onePage = near.every((m) => m.section.page.file === best.section.page.file);
   if (onePage && (near.some((m) => isIntro(m.section)) || (pageCount > 1 && near.every((m) => m.score >= sure)))) return { kind: 'page', page: best.section.page.file, offered: [] };
   return { kind: 'offer', offered: near.slice(0, MAX_OFFERED).map((m) => m.section) };
@@ -123,21 +124,25 @@ function answerWith(section: Section): Decision {
 }
 
 /**
- * A keyword query is answered when it points at one section, or at sections of one page (in a
- * manual of several pages: the page), and that is where the ranking puts first too, whatever the
- * example questions say about answering: they were mostly written as whole questions, and "stand
- * up" is not a question the manual fails to answer. Where it points at several sections of the one
- * page there is, the best ranked answers if it clearly beats the others (PARAMS.keywords.ratio);
- * otherwise they are offered.
+ * A keyword query is answered where it points (see keywords.ts), when the ranking puts a section
+ * it points at first too, whatever the example questions say about answering: they were mostly
+ * written as whole questions, and "stand up" is not a question the manual fails to answer.
+ * - It points at sections of other pages as well: answered if the first clearly beats them
+ *   (PARAMS.keywords.ratio), else they are offered.
+ * - At several sections of the first one's page: in a manual of many pages, the page; on a one-page
+ *   manual, the first if it clearly beats the next, else they are offered.
  */
-function keywordDecision(sections: Section[], matches: Match[], pageCount: number): Decision | undefined {
-  const [first] = sections;
-  // The words say where to look; the ranking, with all it knows, must agree on where that is.
-  if (!first || (matches[0]?.section !== first && !(pageCount > 1 && matches[0]?.section.page === first.page))) return undefined;
-  if (sections.length === 1) return answerWith(first);
-  if (pageCount > 1 && sections.every((s) => s.page.file === first.page.file)) return { kind: 'page', page: first.page.file, offered: [] };
+function keywordDecision(targets: Section[], matches: Match[], pageCount: number): Decision | undefined {
+  const [top] = matches;
+  if (!top || !targets.some((t) => t === top.section || (pageCount > 1 && t.page === top.section.page))) return undefined;
+  const { ratio } = PARAMS.keywords;
   const scoreOf = (s: Section) => matches.find((m) => m.section === s)?.score ?? 0;
-  const [a, b] = sections.map(scoreOf);
-  if (pageCount === 1 && a! > 0 && a! >= PARAMS.keywords.ratio * b!) return answerWith(first);
-  return { kind: 'offer', offered: sections.slice(0, MAX_OFFERED) };
+  const offer: Decision = { kind: 'offer', offered: targets.slice(0, MAX_OFFERED) };
+  const others = targets.filter((t) => t.page !== top.section.page);
+  if (others.length && top.score < ratio * Math.max(...others.map(scoreOf))) return offer;
+  const samePage = targets.filter((t) => t.page === top.section.page);
+  if (samePage.length > 1 && pageCount > 1) return { kind: 'page', page: top.section.page.file, offered: [] };
+  const next = Math.max(0, ...samePage.filter((t) => t !== top.section).map(scoreOf));
+  if (top.score >= ratio * next) return answerWith(top.section);
+  return offer;
 }

@@ -5,7 +5,7 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { loadManualIndex, type ManualIndex } from '../../src/load/loadManualIndex.js';
 import { DEFAULT_BASE_URL, SHIPPED_MANUAL_DIR } from '../../src/config.js';
 import { search } from '../../src/search/rank.js';
-import { evaluate, govukManualDir, readQuestionFiles, readQuestions, WHOLE_MANUAL_SETS } from '../../eval/evaluate.js';
+import { evaluate, govukManualDir, readQuestionFiles, readQuestions, SHIPPED_SETS, summarise, WHOLE_MANUAL_SETS } from '../../eval/evaluate.js';
 
 let manual: ManualIndex;
 beforeAll(async () => {
@@ -58,11 +58,17 @@ describe('answer quality on the shipped page', () => {
     expect(report.wrong / report.total).toBeLessThanOrEqual(0.025);
   });
 
-  it.each(['tech-lead-test-questions.json', 'tech-lead-fresh-questions.json', 'tech-lead-holdout-questions.json'])('keeps its accuracy on the questions it was never tuned on: %s', (file) => {
-    const report = evaluate(manual, readQuestions(path.resolve('eval/questions', file)), false);
-    expect(report.top1).toBeGreaterThanOrEqual(0.92);
-    expect(report.wrong / report.total).toBeLessThanOrEqual(0.02);
-    expect(report.declined / report.unanswerable).toBeGreaterThanOrEqual(0.9);
+  // Held-out sets, never tuned on. Issue 18 asks for 95% of answerable ones answered right, 2% wrong
+  // at most, no unanswerable one answered; the floors sit a little below what npm run eval measures.
+  it('keeps its accuracy on the questions it was never tuned on, keyword queries included', () => {
+    const report = evaluate(manual, readQuestionFiles(process.cwd(), SHIPPED_SETS.holdout), false);
+    expect(report.total).toBeGreaterThanOrEqual(390);
+    expect(report.top1Answerable).toBeGreaterThanOrEqual(0.95);
+    expect(report.wrong / report.total).toBeLessThanOrEqual(0.01);
+    expect(report.declined / report.unanswerable).toBeGreaterThanOrEqual(0.98);
+    const keywords = summarise(report.results.filter((r) => r.question.kind === 'keyword'));
+    expect(keywords.answerable).toBeGreaterThanOrEqual(80);
+    expect(keywords.top1Answerable).toBeGreaterThanOrEqual(0.94);
   });
 });
 
@@ -78,12 +84,22 @@ const GOVUK_MANUAL = govukManualDir(process.cwd());
   // Floors a little below what npm run eval measures: a change that ranks worse, or answers
   // wrongly more often, fails here.
   it.each([
-    [WHOLE_MANUAL_SETS.tuning, 0.66, 0.05],
-    [WHOLE_MANUAL_SETS.holdout, 0.72, 0.08],
-  ])('keeps its accuracy on %j', (files, first, wrong) => {
+    ['tuning', WHOLE_MANUAL_SETS.tuning, { pageFirst: 0.93, rightPage: 0.7, rightOrOffered: 0.9, wrong: 0.03 }],
+    ['held-out', WHOLE_MANUAL_SETS.holdout, { pageFirst: 0.88, rightPage: 0.65, rightOrOffered: 0.85, wrong: 0.05 }],
+  ])('keeps its accuracy on the %s questions', (_name, files, floor) => {
     const report = evaluate(whole, readQuestionFiles(process.cwd(), files), false);
-    expect(report.first).toBeGreaterThanOrEqual(first);
-    expect(report.wrong / report.total).toBeLessThanOrEqual(wrong);
+    expect(report.pageFirst).toBeGreaterThanOrEqual(floor.pageFirst);
+    expect(report.answeredRightPage).toBeGreaterThanOrEqual(floor.rightPage);
+    expect(report.rightOrOffered).toBeGreaterThanOrEqual(floor.rightOrOffered);
+    expect(report.wrong / report.total).toBeLessThanOrEqual(floor.wrong);
+    // Offers to unanswerable questions stay a minority (issue 18: at most a third).
+    expect(report.unanswerableOffered / report.unanswerable).toBeLessThanOrEqual(1 / 3);
+  });
+
+  it('answers "sentry" with the Sentry page as a whole', () => {
+    const answer = answerQuestion(whole, 'sentry');
+    expect(answer.kind).toBe('page');
+    expect(answer.page?.page.file).toBe('sentry.html.md');
   });
 
   it('finds a page’s intro when asked its title word for word', () => {

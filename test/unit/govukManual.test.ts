@@ -3,7 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Nodes } from 'mdast';
 import { loadManualIndex, type ManualIndex } from '../../src/load/loadManualIndex.js';
-import { DEFAULT_BASE_URL } from '../../src/config.js';
+import { DEFAULT_BASE_URL, SHIPPED_GOVUK_EXAMPLES_DIR } from '../../src/config.js';
+import { loadExampleQuestions } from '../../src/search/exampleQuestions.js';
 import type { Section } from '../../src/sections/types.js';
 
 /**
@@ -25,7 +26,7 @@ function proseText(node: Nodes): string {
 (GOVUK_MANUAL ? describe : describe.skip)('the real GOV.UK developer manual', () => {
   let manual: ManualIndex;
   beforeAll(async () => {
-    manual = await loadManualIndex({ dir: GOVUK_MANUAL!, baseUrl: DEFAULT_BASE_URL });
+    manual = await loadManualIndex({ dir: GOVUK_MANUAL!, baseUrl: DEFAULT_BASE_URL, examplesDir: false });
   });
 
   const sectionsOf = (file: string): Section[] => manual.sections.filter((s) => s.page.file === file);
@@ -167,3 +168,21 @@ function proseText(node: Nodes): string {
     });
   });
 });
+
+// The example questions shipped for the whole manual are keyed by page file and heading: each must
+// still name a page and a heading of the manual they were written for (what `techlead check`
+// reports as stale, with MANUAL_DIR at an upstream checkout).
+if (GOVUK_MANUAL) {
+  describe('the shipped example questions for the whole GOV.UK manual', () => {
+    it('all name a page and a heading the manual has, and are all used', async () => {
+      const manual = await loadManualIndex({ dir: GOVUK_MANUAL, baseUrl: DEFAULT_BASE_URL });
+      expect(manual.examplesDir).toBe(SHIPPED_GOVUK_EXAMPLES_DIR);
+      expect(manual.exampleProblems).toEqual([]);
+      expect(manual.exampleQuestions).toBe(loadExampleQuestions(SHIPPED_GOVUK_EXAMPLES_DIR).examples.length);
+    });
+  });
+} else {
+  describe('the shipped example questions for the whole GOV.UK manual', () => {
+    it.skip(`are checked against the manual: skipped, there is no copy of it at ${CANDIDATES.join(' or ')}`, () => {});
+  });
+}
