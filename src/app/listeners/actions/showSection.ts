@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { sectionMessage } from '../../../slack/messages.js';
+import { decodeShowSection } from '../../../slack/followUps.js';
+import { chosenSectionReply } from '../../../slack/messages.js';
 import type { BotDeps } from '../../context.js';
 import { deliver } from '../../slackErrors.js';
 
@@ -11,7 +12,7 @@ const NOT_A_MEMBER = new Set(['channel_not_found', 'not_in_channel']);
 
 /**
  * An "Also: ..." button, or a section offered in a close call: posts that section where the
- * answer was. In a thread or the bot's own DM the bot posts itself; under a slash command's answer
+ * answer was, as the answer to the question the button carries (with its feedback buttons). In a thread or the bot's own DM the bot posts itself; under a slash command's answer
  * it uses the response URL, which works in channels the bot has not joined, and is the fallback
  * wherever the bot turns out not to be a member.
  */
@@ -19,7 +20,8 @@ export function showSection(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const manual = deps.store.current();
-    const section = manual.sections.find((s) => s.id === action.value);
+    const chosen = decodeShowSection(action.value);
+    const section = chosen && manual.sections.find((s) => s.id === chosen.s);
     if (!section) {
       await deliver(deps, 'say a section has gone', () =>
         respond({ response_type: 'ephemeral', replace_original: false, text: 'That section is no longer in the manual. Ask again to get the latest.' }),
@@ -27,7 +29,7 @@ export function showSection(deps: BotDeps) {
       return;
     }
     deps.logger.log('info', 'question', { source: 'button', answered: true, section: section.id, score: 1, ms: 0 });
-    const message = sectionMessage(manual, section);
+    const message = chosenSectionReply(manual, section, chosen?.q ?? '', { defaultOwner: deps.defaultOwner });
     const channel = body.channel?.id ?? body.container?.channel_id;
     const threadTs = body.message?.thread_ts as string | undefined;
     const viaResponseUrl = () => respond({ response_type: 'in_channel', replace_original: false, ...message });
