@@ -68,7 +68,7 @@ export async function runRecordCommand(command: 'gaps' | 'stats', args: string[]
     try {
       await store.migrate();
     } catch (err) {
-      if (store.backend === 'sqlite' && (err as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      if (store.backend === 'sqlite' && (err as { code?: string }).code === 'ENOENT') {
         warn(`techlead: no records yet: ${store.location} does not exist. The bot creates it when it starts; set DATA_DIR to where the bot keeps it (or DATABASE_URL).`);
       } else {
         warn(`techlead: cannot open the record store (${store.location}): ${storeErrorOf(err).error}`);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './schema.js';
@@ -42,6 +42,7 @@ export class SqliteStore implements RecordStore {
 
   private open(): Database.Database {
     if (this.db) return this.db;
+    if (this.options.mustExist && !existsSync(this.file)) throw Object.assign(new Error(`${this.file} does not exist`), { code: 'ENOENT' });
     if (!this.options.mustExist) mkdirSync(path.dirname(this.file), { recursive: true });
     const db = new Database(this.file, { fileMustExist: this.options.mustExist ?? false, timeout: 5000 });
     try {
