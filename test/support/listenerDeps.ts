@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
@@ -19,6 +19,12 @@ import { SqliteStore } from '../../src/store/sqliteStore.js';
 /** Two short pages (deploying, on call), for testing Slack behaviour without building the shipped manual's index. */
 export const SMALL_MANUAL = path.resolve('test/fixtures/small-manual');
 
+/** Record stores' folders, removed when the test process exits. */
+const dataDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /**
  * What a listener needs, as createApp gives it, over a real index of `dir`; log entries kept in
  * `logs`. Its recorder is not started: what the listeners record waits in memory (see
@@ -29,7 +35,9 @@ export async function listenerDeps(dir = SMALL_MANUAL): Promise<BotDeps & { logs
   const logger = createLogger({ level: 'debug', format: 'json', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   const store = new ManualStore({ dir, baseUrl: DEFAULT_BASE_URL }, logger, prerenderManual);
   await store.load();
-  const records = new Recorder(new SqliteStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'techlead-records-')), 'records.sqlite')), logger, { retentionDays: 90 });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'techlead-records-'));
+  dataDirs.push(dataDir);
+  const records = new Recorder(new SqliteStore(path.join(dataDir, 'records.sqlite')), logger, { retentionDays: 90 });
   return {
     store,
     logger,
