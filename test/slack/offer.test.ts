@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { actionBody, blockActionsPayload, commandBody, eventBody, mentionEvent } from '../support/signedRequest.js';
-import { allText, asMessage, blockKitViolations, buttonsOf, headerOf, sectionButtonsOf, sectionIdOf, tempManual } from '../support/slackMessage.js';
+import { ASK_OWNERS, decodeAskOwners } from '../../src/slack/followUps.js';
+import { allText, asMessage, blockKitViolations, buttonOf, buttonsOf, headerOf, sectionButtonsOf, sectionIdOf, tempManual } from '../support/slackMessage.js';
 import { type RunningBot, startBot } from '../support/startBot.js';
 
 // Two sections that answer a question about a Jenkins token exactly as well as each other, by their
@@ -69,6 +70,10 @@ describe('a question two sections answer about equally well: an offer', () => {
       expect(b.text.text).not.toMatch(/^Also:/);
     }
     expect(allText(reply)).toContain(`<${BASE}#the-platform-way|The platform way>`);
+    // And the offer to ask a person: the page names no owner, so the default owner channel.
+    const ask = buttonOf(reply, ASK_OWNERS)!;
+    expect(ask.text.text).toBe('Ask #govuk-developers');
+    expect(decodeAskOwners(ask.value)).toEqual({ q: question, r: 'offered', p: BASE });
     expect(blockKitViolations(reply)).toEqual([]);
   });
 
