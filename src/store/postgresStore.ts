@@ -65,6 +65,12 @@ export class PostgresStore implements RecordStore {
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // A checked-out client that loses its connection emits 'error' (besides failing its query),
+    // and the pool listens only to idle ones: unheard, that error would end the process.
+    const onError = (err: Error) => {
+      broken = err;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -78,6 +84,7 @@ export class PostgresStore implements RecordStore {
       });
       throw err;
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }
