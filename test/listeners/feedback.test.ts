@@ -61,7 +61,7 @@ describe('Helpful / Not helpful (listener)', () => {
     await click(FEEDBACK_NOT_HELPFUL);
     await click(FEEDBACK_HELPFUL, { user: 'U0000043' });
     await click(FEEDBACK_HELPFUL, { messageTs: '1700000001.000100' });
-    let page = (await stored()).stats.pages[0]!;
+    const page = (await stored()).stats.pages[0]!;
     expect(page).toMatchObject({ helpful: 2, notHelpful: 1 });
 
     await click(FEEDBACK_HELPFUL);
