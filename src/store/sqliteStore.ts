@@ -24,13 +24,14 @@ const REOPEN = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CANTOPEN', 'S
  * The embedded store: one SQLite file (better-sqlite3), created on first start. WAL mode lets the
  * `techlead gaps` command read it while the bot writes, and a busy timeout lets two processes on
  * one machine take turns; replicas on several machines need PostgreSQL (DATABASE_URL). Calls are
- * synchronous underneath and take well under a millisecond for the small batches the bot writes.
+ * synchronous underneath and take about a millisecond for the small batches the bot writes.
  */
 export class SqliteStore implements RecordStore {
   readonly backend = 'sqlite';
   private db: Database.Database | undefined;
 
   constructor(
+    /** The file, or ':memory:' for a store that lasts as long as the process (tests). */
     readonly file: string,
     /** For readers (the CLI): fail if the bot has not created the file yet, rather than create an empty one. */
     private readonly options: { mustExist?: boolean } = {},
@@ -43,8 +44,11 @@ export class SqliteStore implements RecordStore {
   private open(): Database.Database {
     if (this.db) return this.db;
     if (this.options.mustExist && !existsSync(this.file)) throw Object.assign(new Error(`${this.file} does not exist`), { code: 'ENOENT' });
-    if (!this.options.mustExist) mkdirSync(path.dirname(this.file), { recursive: true });
-    const db = new Database(this.file, { fileMustExist: this.options.mustExist ?? false, timeout: 5000 });
+    if (!this.options.mustExist && this.file !== ':memory:') mkdirSync(path.dirname(this.file), { recursive: true });
+    // A write waits this long for another process's lock (the CLI migrating, another bot on the
+    // same file), synchronously: short, so the event loop is never held long; a write that gives
+    // up is retried at the next flush.
+    const db = new Database(this.file, { fileMustExist: this.options.mustExist ?? false, timeout: 1000 });
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');

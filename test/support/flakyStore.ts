@@ -22,9 +22,13 @@ export class FlakyStore implements RecordStore {
     return this.inner.location;
   }
 
+  private closed = false;
+
   private async gate(name: string): Promise<void> {
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    // A call that was waiting when the store closed must not open the file again.
+    if (this.closed) throw new Error('the store is closed');
     if (this.down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
   }
 
@@ -75,6 +79,7 @@ export class FlakyStore implements RecordStore {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     return this.inner.close();
   }
 }

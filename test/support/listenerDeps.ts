@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import type { BotDeps } from '../../src/app/context.js';
@@ -19,25 +17,17 @@ import { SqliteStore } from '../../src/store/sqliteStore.js';
 /** Two short pages (deploying, on call), for testing Slack behaviour without building the shipped manual's index. */
 export const SMALL_MANUAL = path.resolve('test/fixtures/small-manual');
 
-/** Record stores' folders, removed when the test process exits. */
-const dataDirs: string[] = [];
-process.once('exit', () => {
-  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
-});
-
 /**
  * What a listener needs, as createApp gives it, over a real index of `dir`; log entries kept in
  * `logs`. Its recorder is not started: what the listeners record waits in memory (see
- * `records.pending`) until a test flushes it to the embedded store, in a folder of its own.
+ * `records.pending`) until a test flushes it to an embedded store in memory.
  */
 export async function listenerDeps(dir = SMALL_MANUAL): Promise<BotDeps & { logs: Record<string, unknown>[] }> {
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger({ level: 'debug', format: 'json', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   const store = new ManualStore({ dir, baseUrl: DEFAULT_BASE_URL }, logger, prerenderManual);
   await store.load();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'techlead-records-'));
-  dataDirs.push(dataDir);
-  const records = new Recorder(new SqliteStore(path.join(dataDir, 'records.sqlite')), logger, { retentionDays: 90 });
+  const records = new Recorder(new SqliteStore(':memory:'), logger, { retentionDays: 90 });
   return {
     store,
     logger,
