@@ -39,7 +39,8 @@ export interface AppOptions {
  * decide when and where it listens, and when the record store connects (`deps.records.start()`).
  */
 export function createApp(config: AppConfig, store: ManualStore, logger: AppLogger, options: AppOptions = {}): BuiltApp {
-  // The pool reports a broken idle connection to the recorder, which it has not been built yet to receive.
+  // The store is made first; a connection of its pool that breaks while idle is reported to the
+  // recorder made next, which connects again before its next write.
   let records: Recorder | undefined;
   const recordStore = openRecordStore(config.store, { onIdleError: (err) => records?.connectionLost(err) });
   records = new Recorder(recordStore, logger, { retentionDays: config.store.retentionDays, ...options.recorder });
