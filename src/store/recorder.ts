@@ -69,10 +69,13 @@ export class Recorder {
   private ready = false;
   private connectedOnce = false;
   private flushing: Promise<boolean> | undefined;
+  private nextFlush: Promise<boolean> | undefined;
   private purging: Promise<void> | undefined;
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
   private dropped = 0;
+  /** Records in the batch being written. */
+  private writing = 0;
   private readonly local = new Map<string, string | undefined>();
   private readonly outage: OutageLog;
   private readonly now: () => number;
@@ -88,9 +91,9 @@ export class Recorder {
     this.outage = new OutageLog(logger, () => ({ backend: store.backend, location: store.location, pending: this.pending, dropped: this.dropped }), this.now);
   }
 
-  /** Records waiting to be written. */
+  /** Records waiting to be written, those being written now included. */
   get pending(): number {
-    let n = this.gaps.length + this.votes.size;
+    let n = this.writing + this.gaps.length + this.votes.size;
     for (const pages of this.days.values()) n += pages.size;
     return n;
   }
@@ -182,12 +185,23 @@ export class Recorder {
     for (const v of batch.votes) if (!this.votes.has(v.key)) this.votes.set(v.key, v);
   }
 
-  /** Writes what is waiting; true if the store has it all. One flush at a time. */
+  /**
+   * Writes what is waiting; true if the store has it all. One flush at a time: asked for while
+   * one runs, it runs next (callers asking meanwhile share it), so it writes everything recorded
+   * before it was asked for.
+   */
   flush(): Promise<boolean> {
-    this.flushing ??= this.flushNow().finally(() => {
-      this.flushing = undefined;
+    if (!this.flushing) {
+      this.flushing = this.flushNow().finally(() => {
+        this.flushing = undefined;
+      });
+      return this.flushing;
+    }
+    this.nextFlush ??= this.flushing.then(() => {
+      this.nextFlush = undefined;
+      return this.flush();
     });
-    return this.flushing;
+    return this.nextFlush;
   }
 
   private async connect(): Promise<boolean> {
@@ -209,6 +223,7 @@ export class Recorder {
     if (!(await this.connect())) return false;
     const batch = this.take();
     if (!batch.counts.length && !batch.gaps.length && !batch.votes.length) return true;
+    this.writing = batch.counts.length + batch.gaps.length + batch.votes.length;
     try {
       await this.store.write(batch);
       this.outage.ok();
@@ -223,6 +238,8 @@ export class Recorder {
       this.ready = false;
       this.outage.failed(err, 'writing');
       return false;
+    } finally {
+      this.writing = 0;
     }
   }
 
@@ -313,7 +330,6 @@ export class Recorder {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
     await this.purging;
-    await this.flushing;
     if (this.pending && !(await this.flush())) {
       this.logger.log('warn', 'could not write the last records before stopping', { pending: this.pending });
     }

@@ -32,6 +32,14 @@ const health = async (bot: RunningBot) => {
   return { status: res.status, body: (await res.json()) as { status: string; store: { backend: string; status: string; pending: number } } };
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until the bot has written everything it held (what /healthz says), or fails after 10 s. */
+async function caughtUp(bot: RunningBot) {
+  for (const until = Date.now() + 10_000; Date.now() < until; await sleep(50)) {
+    const { body } = await health(bot);
+    if (body.store.status === 'ok' && body.store.pending === 0) return body;
+  }
+  throw new Error(`the store did not catch up: ${JSON.stringify((await health(bot)).body)}`);
+}
 
 async function expectAnswers(bot: RunningBot, mentions: number) {
   const res = await bot.post(commandBody('roll back a release'));
@@ -64,8 +72,7 @@ describe('the embedded store unavailable', () => {
       rmSync(blocker);
       mkdirSync(blocker);
       await bot.waitForLog((l) => l.msg === 'record store available again');
-      const up = await health(bot);
-      expect(up.body).toMatchObject({ status: 'ok', store: { status: 'ok', pending: 0 } });
+      expect(await caughtUp(bot)).toMatchObject({ status: 'ok', store: { status: 'ok', pending: 0 } });
       // What was counted during the outage was kept and written.
       const stats = await bot.deps.records.store.stats(new Date(Date.now() - 86_400_000));
       expect(stats.days[0]?.questions).toBe(3);
@@ -108,7 +115,7 @@ describePg('PostgreSQL down, slow, and back', () => {
 
     await proxy.up();
     await bot.waitForLog((l) => l.msg === 'record store available again');
-    expect((await health(bot)).body).toMatchObject({ status: 'ok', store: { status: 'ok', pending: 0 } });
+    expect(await caughtUp(bot)).toMatchObject({ status: 'ok', store: { status: 'ok', pending: 0 } });
     const stats = await bot.deps.records.store.stats(new Date(Date.now() - 86_400_000));
     expect(stats.days[0]?.questions).toBe(4);
   });

@@ -174,3 +174,20 @@ describe('the recorder', () => {
     await reopened.close();
   });
 });
+
+describe('flushing while a flush runs', () => {
+  it('writes what was recorded meanwhile, once the running flush is done', async () => {
+    const r = newRecorder();
+    await r.flush();
+    store.delayMs = 100;
+    r.count('section', PAGE);
+    const first = r.flush();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    r.count('none', undefined);
+    const [a, b, c] = await Promise.all([first, r.flush(), r.flush()]);
+    expect([a, b, c]).toEqual([true, true, true]);
+    expect(r.pending).toBe(0);
+    expect((await sqlite.stats(new Date(clock - DAY))).days[0]?.questions).toBe(2);
+    expect(store.calls.get('write')).toBe(2);
+  });
+});
