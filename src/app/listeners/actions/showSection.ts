@@ -12,9 +12,10 @@ const NOT_A_MEMBER = new Set(['channel_not_found', 'not_in_channel']);
 
 /**
  * An "Also: ..." button, or a section offered in a close call: posts that section where the
- * answer was, as the answer to the question the button carries (with its feedback buttons). In a thread or the bot's own DM the bot posts itself; under a slash command's answer
- * it uses the response URL, which works in channels the bot has not joined, and is the fallback
- * wherever the bot turns out not to be a member.
+ * answer was, as the answer to the question the button carries (with its feedback buttons). In a
+ * thread or the bot's own DM the bot posts itself; under a slash command's answer it uses the
+ * response URL, which works in channels the bot has not joined, and is the fallback wherever the
+ * bot turns out not to be a member.
  */
 export function showSection(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
