@@ -2,6 +2,11 @@
 # The build steps live in scripts/container-build.sh, which CI also runs (scripts/container-verify.sh).
 
 FROM node:20-bookworm-slim AS build
+# To compile better-sqlite3 (the embedded record store) where its prebuilt binary cannot be
+# downloaded; the runtime stage copies the compiled module, not these.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY scripts/container-build.sh scripts/
@@ -19,6 +24,11 @@ COPY --from=build /app/dist dist
 # The shipped manual, and the default synonyms for any manual. To serve another, mount it
 # elsewhere and set MANUAL_DIR (mounted over /app/manual, it would hide the shipped synonyms).
 COPY manual manual
+# The embedded record store (DATA_DIR, default ./data): a folder the node user can write. Mount a
+# volume here to keep feedback and the gaps report across containers; with replicas, set
+# DATABASE_URL instead.
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 # The official node images have an unprivileged `node` user (uid 1000).
 USER node
 EXPOSE 3000

@@ -11,7 +11,9 @@
  *     DMs, and Slack retries of events already sent). Prints the bot's RSS as the soak goes, and
  *     checks that every event was answered exactly once (retries must not answer again) and that
  *     memory levels off.
- *  4. Stops everything; exits 0 if every check passed, 1 if one failed, 2 on a setup error or
+ *  4. Checks the bot's record store was in use: every soak question counted in it (the embedded
+ *     store in a temporary DATA_DIR, or PostgreSQL when DATABASE_URL is set, as for replicas).
+ *  5. Stops everything; exits 0 if every check passed, 1 if one failed, 2 on a setup error or
  *     timeout.
  *
  * Everything is on 127.0.0.1, and every loop is bounded in count and in time. The numbers are
@@ -20,7 +22,7 @@
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -28,7 +30,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeSlack } from '../test/support/fakeSlack.js';
 import { commandBody, eventBody, mentionEvent, messageEvent, sign } from '../test/support/signedRequest.js';
-import { PROJECT_ROOT } from '../src/config.js';
+import { PROJECT_ROOT, type StoreConfig, storeConfigFromEnv } from '../src/config.js';
+import { openRecordStore } from '../src/store/openStore.js';
 
 // --- Parameters -------------------------------------------------------------------------------
 
@@ -81,6 +84,11 @@ const SOAK_QUESTIONS = [
 // --- Small helpers ----------------------------------------------------------------------------
 
 const root = PROJECT_ROOT;
+/**
+ * The bot's record store: PostgreSQL if DATABASE_URL is set (as with replicas), else the embedded
+ * store in a temporary folder, removed at the end.
+ */
+const benchDataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(os.tmpdir(), 'techlead-bench-data-'));
 const wallStart = performance.now();
 const elapsed = () => `${((performance.now() - wallStart) / 1000).toFixed(1)} s`;
 const log = (line: string) => console.log(line);
@@ -146,6 +154,7 @@ function startChild(name: string, script: string, port: number, slackApiUrl: str
     MANUAL_BASE_URL: '',
     SYNONYMS_FILE: '',
     LOG_QUESTIONS: 'false',
+    ...(benchDataDir ? { DATA_DIR: benchDataDir } : {}),
   };
   // stdout (a JSON log line per question) goes nowhere: piping it here would make the bot's
   // synchronous pipe writes wait on this busy process. stderr is kept (bounded) for crashes.
@@ -395,6 +404,7 @@ function cleanup(): Promise<void> {
   cleaningUp ??= (async () => {
     await Promise.all(children.map((c) => stopChild(c)));
     await fake.stop();
+    if (benchDataDir) rmSync(benchDataDir, { recursive: true, force: true });
   })();
   return cleaningUp;
 }
@@ -490,7 +500,16 @@ async function main(): Promise<void> {
   check(`bot ack p99 < ${P99_MAX_MS} ms`, sBot.p99 < P99_MAX_MS, `${fmt(sBot.p99, 1)} ms (worst measured run)`);
   check('every throughput response 2xx', sBot.non2xx + sBare.non2xx + sBot.errors + sBare.errors === 0, `non-2xx ${sBare.non2xx} bare, ${sBot.non2xx} bot; errors ${sBare.errors} bare, ${sBot.errors} bot`);
   check(`every bot response has "${EXPECTED_ANSWER}"`, sBot.mismatches === 0 && goodSamples === samples.length, `${sBot.mismatches} mismatches under load, ${goodSamples}/${samples.length} samples`);
+  const withButtons = samples.filter((x) => x.text.includes('"feedback_helpful"') && x.text.includes('"feedback_not_helpful"')).length;
+  check('every bot answer carries the feedback buttons', withButtons === samples.length, `${withButtons}/${samples.length} samples`);
   check('bare Bolt acks 200 with an empty body', sBare.mismatches === 0 && bareSamples.every((s) => s.status === 200 && s.text === ''), `${sBare.mismatches} mismatches`);
+
+  // --- The record store: what it has counted before the soak (throughput requests included).
+  const store = storeConfigFromEnv({ ...process.env, ...(benchDataDir ? { DATA_DIR: benchDataDir } : {}) });
+  if ('errors' in store) throw new Error(store.errors.join('; '));
+  log(`\n== Record store: ${store.config.databaseUrl ? `PostgreSQL (DATABASE_URL)` : `embedded, ${benchDataDir}`}`);
+  const countedBefore = await questionsCounted(bot, store.config);
+  log(`  questions counted after the throughput runs: ${countedBefore}`);
 
   // --- Soak.
   log(`\n== Soak: ${SOAK_REQUESTS} signed requests to the bot, ${SOAK_CONCURRENCY} in flight (40% commands, 20% mentions, 20% DMs, 20% retries)`);
@@ -501,7 +520,9 @@ async function main(): Promise<void> {
   const uniqueEvents = s.sent.mention + s.sent.dm;
   // Answers are posted after the ack; give the last ones time to arrive, then a little longer
   // for any second answer to a retry to show up.
-  const posts = () => fake.callsTo('chat.postMessage');
+  // A reply that does not answer a mention (the pizza question) is shown to the asker alone
+  // (chat.postEphemeral, in the mention's thread): a reply all the same.
+  const posts = () => fake.calls.filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral');
   const waitUntil = performance.now() + 15_000;
   while (posts().length < uniqueEvents && performance.now() < waitUntil) await sleep(100);
   await sleep(1_000);
@@ -521,7 +542,7 @@ async function main(): Promise<void> {
   log(`  sent: ${s.sent.command} commands, ${s.sent.mention} mentions, ${s.sent.dm} DMs, ${s.sent.retry} retries`);
   log(`  statuses: ${[...s.statuses].sort(([a], [b]) => a - b).map(([st, n]) => `${st}: ${n}`).join(', ')}; non-2xx ${non2xx}; errors ${s.errors}${s.errorSample ? ` (first: ${s.errorSample})` : ''}`);
   log(`  ack latency: p50 ${fmt(percentile(lat, 50), 1)} ms, p99 ${fmt(percentile(lat, 99), 1)} ms, max ${fmt(lat[lat.length - 1] ?? Number.NaN, 1)} ms`);
-  log(`  chat.postMessage calls: ${postCalls.length} for ${uniqueEvents} unique events (${mentionReplies.length} in channel threads, ${mentionThreads.size} distinct threads for ${s.sent.mention} mentions; ${dmReplies.length} in DMs for ${s.sent.dm} DMs); failed calls ${fake.failedCalls.length}`);
+  log(`  replies (chat.postMessage and chat.postEphemeral): ${postCalls.length} for ${uniqueEvents} unique events (${mentionReplies.length} in channel threads, ${mentionThreads.size} distinct threads for ${s.sent.mention} mentions; ${dmReplies.length} in DMs for ${s.sent.dm} DMs); failed calls ${fake.failedCalls.length}`);
   log('  bot RSS:');
   for (const r of s.rss) log(`    ${r.label.padEnd(5)} ${mb(r.kb)}`);
   log(`    +${(settledAfterMs / 1000).toFixed(0)} s idle: ${mb(rssSettled)}`);
@@ -536,6 +557,33 @@ async function main(): Promise<void> {
   check('every soak response 2xx', non2xx === 0 && s.errors === 0, `non-2xx ${non2xx}, errors ${s.errors}`);
   check('each event answered exactly once (retries not answered again)', postCalls.length === uniqueEvents && mentionThreads.size === s.sent.mention && mentionReplies.length === s.sent.mention && dmReplies.length === s.sent.dm, `${postCalls.length} posts for ${uniqueEvents} unique events (${s.sent.retry} retries)`);
   check('memory settled (RSS growth over the second half of the soak within bound)', growthSecond <= bound, `${mb(growthSecond)} <= ${mb(bound)}`);
+
+  const soakQuestions = s.sent.command + s.sent.mention + s.sent.dm;
+  const counted = (await questionsCounted(bot, store.config)) - countedBefore;
+  log(`  record store: ${counted} questions counted for the soak's ${soakQuestions} (retries are not questions)`);
+  check('the record store counted every soak question', counted === soakQuestions, `${counted} counted, ${soakQuestions} asked`);
+}
+
+/**
+ * Questions the bot's store has counted, once the bot has written what it holds (its /healthz
+ * says nothing is pending; it writes every 5 s). Read as `techlead stats` reads it.
+ */
+async function questionsCounted(bot: Child, config: StoreConfig): Promise<number> {
+  const until = performance.now() + 20_000;
+  for (;;) {
+    const health = (await (await fetch(`${bot.url}/healthz`, { signal: AbortSignal.timeout(2_000) })).json()) as { store?: { status: string; pending: number } };
+    if (health.store?.status === 'ok' && health.store.pending === 0) break;
+    if (performance.now() > until) throw new Error(`the bot's record store did not catch up: ${JSON.stringify(health.store)}`);
+    await sleep(250);
+  }
+  const reader = openRecordStore(config, { mustExist: true });
+  try {
+    await reader.migrate();
+    const stats = await reader.stats(new Date(Date.now() - 2 * 86_400_000));
+    return stats.days.reduce((n, d) => n + d.questions, 0);
+  } finally {
+    await reader.close();
+  }
 }
 
 let exitCode = 0;

@@ -8,6 +8,9 @@ set -eu
 cd "$1"
 # --ignore-scripts: `prepare` would build before the sources are all there; we build explicitly.
 npm ci --ignore-scripts --no-audit --no-fund
+# better-sqlite3's native module (the embedded record store), skipped by --ignore-scripts: a
+# prebuilt binary where one can be downloaded, else compiled (python3, make and g++).
+npm rebuild better-sqlite3 --no-audit --no-fund
 npm run build
 npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 npm cache clean --force >/dev/null 2>&1 || true

@@ -23,6 +23,10 @@ for _ in $(seq 50); do
   sleep 0.2
 done
 PORT=$port node dist/healthcheck.js || { cat "$work/run.log"; echo "healthcheck failed"; exit 1; }
+# The embedded record store works in the built image: created on first start, and healthy.
+[ -f data/techlead.sqlite ] || { cat "$work/run.log"; echo "the record store was not created in DATA_DIR"; exit 1; }
+PORT=$port node -e 'fetch(`http://127.0.0.1:${process.env.PORT}/healthz`).then((r) => r.json()).then((h) => { if (h.store?.backend !== "sqlite" || h.store?.status !== "ok") { console.log(JSON.stringify(h)); process.exit(1); } })' \
+  || { echo "the record store is not healthy"; exit 1; }
 kill -TERM "$pid"; wait "$pid" || { echo "did not stop cleanly on SIGTERM"; exit 1; }
 if grep -q 'ci-check-secret\|xoxb-ci-check' "$work/run.log"; then echo "a secret reached the logs"; exit 1; fi
 echo "container build steps: ok"

@@ -37,6 +37,21 @@ export interface ManualSource {
   examplesDir?: string | false;
 }
 
+/** Where feedback, unanswered questions and counts are kept (see src/store/). */
+export interface StoreConfig {
+  /** The embedded store's folder (DATA_DIR); its file is created on first start. */
+  dataDir: string;
+  /** PostgreSQL, shared by replicas (DATABASE_URL); unset, the embedded store. Never logged. */
+  databaseUrl?: string;
+  /** Question text and feedback are deleted this many days after they were recorded. */
+  retentionDays: number;
+}
+
+/** The channel asked when no page is close to a question (the manual's default owners). */
+export const DEFAULT_OWNER_CHANNEL = '#govuk-developers';
+export const DEFAULT_RETENTION_DAYS = 90;
+const MAX_RETENTION_DAYS = 3650;
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
@@ -58,6 +73,9 @@ export interface AppConfig {
   /** Rebuild the index when files under the manual folder change. */
   watchManual: boolean;
   manual: ManualSource;
+  store: StoreConfig;
+  /** Where questions go when no page is close to them: `#name` or a channel id. */
+  defaultOwnerChannel: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -79,6 +97,52 @@ export function manualSourceFromEnv(env: Env, cwd = process.cwd()): ManualSource
   const examplesDir = value(env, 'EXAMPLES_DIR');
   if (examplesDir) source.examplesDir = /^(off|none|false)$/i.test(examplesDir) ? false : path.resolve(cwd, examplesDir);
   return source;
+}
+
+/**
+ * The record store's settings from DATA_DIR, DATABASE_URL and RETENTION_DAYS, or what is wrong
+ * with them. A malformed DATABASE_URL is described, never quoted: it holds a password.
+ */
+export function storeConfigFromEnv(env: Env, cwd = process.cwd()): { config: StoreConfig } | { errors: string[] } {
+  const errors: string[] = [];
+  const databaseUrl = value(env, 'DATABASE_URL');
+  const retentionText = value(env, 'RETENTION_DAYS');
+  if (databaseUrl && !isPostgresUrl(databaseUrl)) {
+    errors.push('DATABASE_URL should be a PostgreSQL URL, postgres://user:password@host:5432/database (or unset for the embedded store)');
+  }
+  const retentionDays = retentionText === undefined ? DEFAULT_RETENTION_DAYS : Number(retentionText);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > MAX_RETENTION_DAYS) {
+    errors.push(`RETENTION_DAYS should be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, not "${retentionText}"`);
+  }
+  if (errors.length) return { errors };
+  const config: StoreConfig = { dataDir: path.resolve(cwd, value(env, 'DATA_DIR') ?? 'data'), retentionDays };
+  if (databaseUrl) config.databaseUrl = databaseUrl;
+  return { config };
+}
+
+function isPostgresUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The password in a DATABASE_URL, for the logger to mask; undefined if it has none. */
+export function databasePassword(databaseUrl: string | undefined): string | undefined {
+  if (!databaseUrl) return undefined;
+  try {
+    const password = decodeURIComponent(new URL(databaseUrl).password);
+    return password || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `#name` as Slack allows channel names (lower case, digits, - and _, up to 80), or a channel id. */
+export function isChannelRef(text: string): boolean {
+  return /^#[a-z0-9][a-z0-9_-]{0,79}$/.test(text) || /^[CG][A-Z0-9]{6,}$/.test(text);
 }
 
 function isUrl(text: string): boolean {
@@ -126,7 +190,13 @@ export function appConfigFromEnv(env: Env, cwd = process.cwd()): { config: AppCo
   for (const name of ['LOG_QUESTIONS', 'WATCH_MANUAL']) {
     if (!isBoolean(value(env, name))) errors.push(`${name} should be true or false, not "${value(env, name)}"`);
   }
-  if (errors.length) return { errors };
+  const defaultOwnerChannel = value(env, 'DEFAULT_OWNER_CHANNEL') ?? DEFAULT_OWNER_CHANNEL;
+  if (!isChannelRef(defaultOwnerChannel)) {
+    errors.push(`DEFAULT_OWNER_CHANNEL should be a channel name starting with # (e.g. ${DEFAULT_OWNER_CHANNEL}) or a channel id, not "${defaultOwnerChannel}"`);
+  }
+  const store = storeConfigFromEnv(env, cwd);
+  if ('errors' in store) errors.push(...store.errors);
+  if (errors.length || 'errors' in store) return { errors };
 
   const production = value(env, 'NODE_ENV') === 'production';
   const config: AppConfig = {
@@ -138,6 +208,8 @@ export function appConfigFromEnv(env: Env, cwd = process.cwd()): { config: AppCo
     logQuestions: bool(value(env, 'LOG_QUESTIONS'), false),
     watchManual: bool(value(env, 'WATCH_MANUAL'), true),
     manual: manualSourceFromEnv(env, cwd),
+    store: store.config,
+    defaultOwnerChannel,
   };
   if (appToken) config.appToken = appToken;
   const host = value(env, 'HOST');

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { ManualStore } from './load/manualStore.js';
 import { createApp } from './app/createApp.js';
 import { slackErrorOf } from './app/slackErrors.js';
-import { appConfigFromEnv } from './config.js';
+import { appConfigFromEnv, databasePassword } from './config.js';
 import { createLogger } from './logger.js';
 import { prerenderManual } from './slack/messages.js';
 
@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const logger = createLogger({
     level: config.logLevel,
     format: config.logFormat,
-    secrets: [config.botToken, config.signingSecret, config.appToken ?? ''],
+    // DATABASE_URL is never logged; its password is masked anyway, should a library echo it.
+    secrets: [config.botToken, config.signingSecret, config.appToken ?? '', databasePassword(config.store.databaseUrl) ?? '', config.store.databaseUrl ?? ''],
   });
 
   // Handlers first: a SIGTERM while the manual loads (seconds, for the whole GOV.UK manual) stops
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   if (config.watchManual) store.watch();
 
   const { app, mode, socket, deps } = createApp(config, store, logger);
+  // Connects and migrates in the background: an unavailable store never stops the bot answering.
+  deps.records.start();
   let server: Server | undefined;
   if (mode === 'http') {
     server = (await app.start({ port: config.port, host: config.host })) as Server;
@@ -93,7 +96,7 @@ async function main(): Promise<void> {
     // before any answer is posted) and, meanwhile, finish the answers to mentions, DMs and
     // buttons already acked: Slack will not send those again.
     Promise.all([app.stop(), deps.inFlight.idle()])
-      .then(() => store.close())
+      .then(() => Promise.all([store.close(), deps.records.close()]))
       .then(() => {
         logger.log('info', 'stopped');
         process.exit(0);

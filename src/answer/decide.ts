@@ -89,7 +89,7 @@ export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | '
   // The near tie: every plausible match within the margin of the best.
   const near = result.matches.filter((m) => m.score >= offer && m.score * ratio > best.score);
   const onePage = near.every((m) => m.section.page.file === best.section.page.file);
-  if (onePage && (near.some((m) => isIntro(m.section)) || (pageCount > 1 && near.every((m) => m.score >= sure)))) return { kind: 'page', page: best.section.page.file, offered: [] };
+  if (onePage && (pageCount > 1 || near.some((m) => isIntro(m.section)))) return { kind: 'page', page: best.section.page.file, offered: [] };
   return { kind: 'offer', offered: near.slice(0, MAX_OFFERED).map((m) => m.section) };
 }
 

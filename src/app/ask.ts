@@ -1,13 +1,17 @@
+import { cleanQuestion } from '../slack/incomingText.js';
 import type { BotDeps, QuestionSource } from './context.js';
 import type { Reply } from './replyCache.js';
 
 /**
- * Answers a question from the current index and logs what was chosen. The question's text is only
- * logged when LOG_QUESTIONS is on (it can hold names and other personal data); at debug it always is.
+ * Answers a question from the current index, logs what was chosen and records it: a count for
+ * every question (no text), and the question itself only when it goes to the gaps report
+ * (declined or offered). The question's text is only logged when LOG_QUESTIONS is on (it can hold
+ * names and other personal data); at debug it always is.
  */
 export function ask(deps: BotDeps, source: QuestionSource, question: string): Reply {
   const started = performance.now();
   const reply = deps.replies.get(deps.store.current(), question.trim());
+  recordQuestion(deps, reply, question);
   const fields: Record<string, unknown> = {
     source,
     answered: reply.answered,
@@ -20,4 +24,12 @@ export function ask(deps: BotDeps, source: QuestionSource, question: string): Re
   deps.logger.log('info', 'question', fields);
   if (!deps.logQuestions) deps.logger.log('debug', 'question text', { source, question });
   return reply;
+}
+
+function recordQuestion(deps: BotDeps, reply: Reply, question: string): void {
+  const { page, owner } = reply.route;
+  deps.records.count(reply.kind, page);
+  if (reply.answered) return;
+  const text = cleanQuestion(question);
+  if (text) deps.records.gap({ question: text, reason: reply.kind === 'offer' ? 'offered' : 'declined', ...(page ? { page: { url: page.url, title: page.title } } : {}), owner });
 }

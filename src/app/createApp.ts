@@ -3,7 +3,12 @@ import bolt from '@slack/bolt';
 import type { ManualStore } from '../load/manualStore.js';
 import type { AppConfig } from '../config.js';
 import type { AppLogger } from '../logger.js';
+import { openRecordStore } from '../store/openStore.js';
+import { Recorder, type RecorderOptions } from '../store/recorder.js';
 import { createAuthorize } from './authorize.js';
+import { ChannelDirectory } from './channelDirectory.js';
+import { EventClaims } from './eventClaims.js';
+import { createClickKey } from './voteKey.js';
 import { ReplyCache } from './replyCache.js';
 import type { BotDeps } from './context.js';
 import { EventDeduper } from './eventDeduper.js';
@@ -24,12 +29,35 @@ export interface BuiltApp {
 /** Slack payloads are small; a request bigger than this is not from Slack. */
 const BODY_LIMIT = 512 * 1024;
 
+export interface AppOptions {
+  /** How the record store is written (tests flush more often). */
+  recorder?: Partial<Omit<RecorderOptions, 'retentionDays'>>;
+}
+
 /**
  * Builds the Bolt app with its listeners, without starting it: start-up (main.ts) and tests
- * decide when and where it listens.
+ * decide when and where it listens, and when the record store connects (`deps.records.start()`).
  */
-export function createApp(config: AppConfig, store: ManualStore, logger: AppLogger): BuiltApp {
-  const deps: BotDeps = { store, logger, deduper: new EventDeduper(), replies: new ReplyCache(), logQuestions: config.logQuestions, inFlight: new InFlight() };
+export function createApp(config: AppConfig, store: ManualStore, logger: AppLogger, options: AppOptions = {}): BuiltApp {
+  // The store is made first; a connection of its pool that breaks while idle is reported to the
+  // recorder made next, which connects again before its next write.
+  let records: Recorder | undefined;
+  const recordStore = openRecordStore(config.store, { onIdleError: (err) => records?.connectionLost(err) });
+  records = new Recorder(recordStore, logger, { retentionDays: config.store.retentionDays, ...options.recorder });
+  const defaultOwner = config.defaultOwnerChannel;
+  const deps: BotDeps = {
+    store,
+    logger,
+    // Across replicas only with a store they share; the embedded one is this process's alone.
+    events: new EventClaims(new EventDeduper(), config.store.databaseUrl ? records : undefined),
+    replies: new ReplyCache(1000, { defaultOwner }),
+    logQuestions: config.logQuestions,
+    inFlight: new InFlight(),
+    records,
+    channels: new ChannelDirectory(logger),
+    clickKey: createClickKey(config.signingSecret),
+    defaultOwner,
+  };
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     // A few quick retries on server and network errors, rather than the client's default of ten
@@ -46,7 +74,16 @@ export function createApp(config: AppConfig, store: ManualStore, logger: AppLogg
     let status = 200;
     try {
       const manual = store.current();
-      body = { status: 'ok', pages: manual.pageCount, sections: manual.sections.length, loadedAt: manual.loadedAt.toISOString() };
+      // A store outage degrades feedback and reports, not answers: still 200, so that an
+      // orchestrator does not restart replicas that are answering for something a restart cannot fix.
+      const records = deps.records.health();
+      body = {
+        status: records.status === 'unavailable' ? 'degraded' : 'ok',
+        pages: manual.pageCount,
+        sections: manual.sections.length,
+        loadedAt: manual.loadedAt.toISOString(),
+        store: records,
+      };
     } catch {
       status = 503;
       body = { status: 'starting' };

@@ -4,7 +4,9 @@ import type { SectionPage } from '../sections/types.js';
 import type { ManualIndex } from '../load/loadManualIndex.js';
 import type { Message } from '../slack/blocks.js';
 import { stripSlackMarkup } from '../slack/incomingText.js';
-import { replyTo } from '../slack/messages.js';
+import { DEFAULT_OWNER_CHANNEL } from '../config.js';
+import { type OwnerRoute, routeOf } from '../slack/followUps.js';
+import { type ReplyOptions, replyTo } from '../slack/messages.js';
 
 export interface Reply {
   message: Message;
@@ -16,6 +18,8 @@ export interface Reply {
   score?: number;
   /** The page nearest the question, answered or not (its owners are who to ask). */
   closest?: SectionPage;
+  /** Where the question goes if a person is asked: the page it is from or close to (if any is close), and its owner channel. */
+  route: OwnerRoute;
 }
 
 /**
@@ -27,7 +31,10 @@ export class ReplyCache {
   private manual: ManualIndex | undefined;
   private readonly replies = new Map<string, Reply>();
 
-  constructor(private readonly max = 1000) {}
+  constructor(
+    private readonly max = 1000,
+    private readonly options: ReplyOptions = { defaultOwner: DEFAULT_OWNER_CHANNEL },
+  ) {}
 
   get(manual: ManualIndex, question: string): Reply {
     if (this.manual !== manual) {
@@ -39,7 +46,15 @@ export class ReplyCache {
       // The ranker reads the question without Slack's markup; the reply quotes it as typed.
       const answer = { ...answerQuestion(manual, stripSlackMarkup(question)), question };
       const best = answer.matches[0];
-      reply = { message: replyTo(manual, answer), kind: answer.kind, answered: answer.answered, section: best?.section.id, score: best?.score, closest: best?.section.page };
+      reply = {
+        message: replyTo(manual, answer, this.options),
+        kind: answer.kind,
+        answered: answer.answered,
+        section: best?.section.id,
+        score: best?.score,
+        closest: best?.section.page,
+        route: routeOf(answer, this.options.defaultOwner),
+      };
       if (this.replies.size >= this.max) this.replies.delete(this.replies.keys().next().value as string);
       this.replies.set(question, reply);
     }

@@ -8,6 +8,7 @@ import { NoPagesError } from '../manual/loadManual.js';
 import { formatProblem } from '../manual/types.js';
 import { renderText } from '../render/renderText.js';
 import { sectionName } from '../sections/sectionName.js';
+import { RECORD_USAGE, runRecordCommand } from './recordCommands.js';
 
 export interface CliIo {
   stdout: Writable;
@@ -16,6 +17,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** How the manual is loaded: loadManualIndex, unless a test shares one load between runs. */
   load?: (source: ManualSource) => Promise<ManualIndex>;
+  /** The time `--since` counts back from (tests fix it). */
+  now?: () => Date;
 }
 
 export const USAGE = `Usage:
@@ -23,8 +26,10 @@ export const USAGE = `Usage:
   techlead [--json] --stdin                   answer one question per line of standard input
   techlead topics                             list the sections the bot can answer from
   techlead check                              load the manual and report every problem (exit 1 if any)
+${RECORD_USAGE}
 
-Environment: MANUAL_DIR (default: the shipped manual/), MANUAL_BASE_URL, SYNONYMS_FILE.`;
+Environment: MANUAL_DIR (default: the shipped manual/), MANUAL_BASE_URL, SYNONYMS_FILE; for gaps and
+stats, the bot's record store: DATA_DIR (default ./data) or DATABASE_URL; for --post, SLACK_BOT_TOKEN.`;
 
 interface AskOptions {
   json: boolean;
@@ -115,6 +120,8 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     write(USAGE);
     return 0;
   }
+  // The record store's commands read what the bot wrote; they need no manual.
+  if (args[0] === 'gaps' || args[0] === 'stats') return runRecordCommand(args[0], args.slice(1), io);
   let manual: ManualIndex;
   try {
     manual = await (io.load ?? loadManualIndex)(manualSourceFromEnv(io.env));

@@ -28,3 +28,18 @@ export function stripSlackMarkup(text: string): string {
     .replace(/:[a-z0-9_+'-]+:/g, ' ')
     .replace(/&(?:gt|lt|amp);/g, ' ');
 }
+
+/** Longest question text the record store keeps. */
+export const STORED_QUESTION_MAX = 500;
+
+/**
+ * A question as the record store keeps it, for the gaps report: Slack markup (mentions of people
+ * and channels, `<!here>`, link targets, emoji codes) stripped, control characters and runs of
+ * spaces gone, shortened to whole characters.
+ */
+export function cleanQuestion(text: string, max = STORED_QUESTION_MAX): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
+  const plain = stripSlackMarkup(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(plain);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : plain;
+}

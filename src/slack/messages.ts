@@ -6,6 +6,7 @@ import { runStepsYielding } from '../steps.js';
 import type { PageOutline } from '../sections/pageOutline.js';
 import { type Block, type Button, clip, LIMITS, type Message, prerenderSteps, renderPageIntro, renderSection } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink, quoteUserText } from './escape.js';
+import { followUpBlocks, routeOf, showSectionValue, withFollowUps } from './followUps.js';
 
 export const SHOW_SECTION_ACTION = 'show_section';
 
@@ -14,14 +15,17 @@ export function manualHome(manual: ManualIndex): string {
   return `${manual.baseUrl}.html`;
 }
 
-/** Buttons that post a section (actions/showSection), labelled `${prefix}${label}`. */
-function sectionButtons(sections: Section[], prefix: string, blockId: string, label: (s: Section) => string = (s) => s.heading): Block[] {
+/**
+ * Buttons that post a section (actions/showSection), labelled `${prefix}${label}`. Each carries
+ * the question too, so the section it posts can take feedback on that question.
+ */
+function sectionButtons(sections: Section[], question: string | undefined, prefix: string, blockId: string, label: (s: Section) => string = (s) => s.heading): Block[] {
   if (!sections.length) return [];
   const elements: Button[] = sections.map((s, i) => ({
     type: 'button',
     action_id: `${SHOW_SECTION_ACTION}:${i}`,
     text: { type: 'plain_text', text: clip(`${prefix}${label(s)}`, LIMITS.buttonText), emoji: false },
-    value: s.id,
+    value: showSectionValue(s.id, question),
   }));
   return [{ type: 'actions', block_id: blockId, elements }];
 }
@@ -41,9 +45,9 @@ export function prerenderManual(manual: Pick<ManualIndex, 'sections' | 'pageCoun
 }
 
 /** The answer to a question: the section, and close alternatives as buttons. */
-export function sectionMessage(manual: ManualIndex, section: Section, alternatives: Section[] = []): Message {
+export function sectionMessage(manual: ManualIndex, section: Section, alternatives: Section[] = [], question?: string): Message {
   const rendered = renderSection(section, { showPage: showPage(manual) });
-  return { text: rendered.text, blocks: [...rendered.blocks, ...sectionButtons(alternatives, 'Also: ', 'alternatives')] };
+  return { text: rendered.text, blocks: [...rendered.blocks, ...sectionButtons(alternatives, question, 'Also: ', 'alternatives')] };
 }
 
 /** A manual this small lists its sections as topics; a bigger one lists the site sections its pages are filed under. */
@@ -119,7 +123,7 @@ export function offerMessage(manual: ManualIndex, question: string, sections: Se
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `I'm not sure which section of the manual answers “${quoted}”. Is it one of these?` } },
       { type: 'section', text: { type: 'mrkdwn', text: list } },
-      ...sectionButtons(sections, '', 'offered', (s) => sectionName(s, withPage)),
+      ...sectionButtons(sections, question, '', 'offered', (s) => sectionName(s, withPage)),
     ],
   };
 }
@@ -132,13 +136,13 @@ const BUTTONS_PER_BLOCK = 25;
  * section (each posts that section where the question was asked), and links for any beyond what
  * one actions block holds.
  */
-export function pageMessage(outline: PageOutline): Message {
+export function pageMessage(outline: PageOutline, question?: string): Message {
   const rendered = renderPageIntro(outline.intro);
   const blocks: Block[] = [...rendered.blocks];
   const { sections } = outline;
   if (sections.length) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '*On this page*' } });
-    blocks.push(...sectionButtons(sections.slice(0, BUTTONS_PER_BLOCK), '', 'on_this_page'));
+    blocks.push(...sectionButtons(sections.slice(0, BUTTONS_PER_BLOCK), question, '', 'on_this_page'));
     const rest = sections.slice(BUTTONS_PER_BLOCK);
     if (rest.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: rest.map((s) => `• ${mrkdwnLink(s.url, s.heading)}`).join('\n') } });
   }
@@ -158,13 +162,36 @@ export function helpMessage(manual: ManualIndex, command = '/techlead'): Message
   };
 }
 
-/** The reply to a question: a section with alternatives, a page, an offer, or an honest "no section on that". */
-export function replyTo(manual: ManualIndex, answer: Answer): Message {
+/** What a reply needs beyond the answer: where questions go when no page owns them. */
+export interface ReplyOptions {
+  defaultOwner: string;
+}
+
+/** The body of a reply: a section with alternatives, a page, an offer, or an honest "no section on that". */
+function replyBody(manual: ManualIndex, answer: Answer): Message {
   const best = answer.matches[0];
-  if (answer.kind === 'page' && answer.page) return pageMessage(answer.page);
+  if (answer.kind === 'page' && answer.page) return pageMessage(answer.page, answer.question);
   if (answer.kind === 'offer' && answer.offered.length) return offerMessage(manual, answer.question, answer.offered);
   if (answer.kind !== 'section' || !best) return noMatchMessage(manual, answer.question);
-  return sectionMessage(manual, best.section, answer.alternatives);
+  return sectionMessage(manual, best.section, answer.alternatives, answer.question);
+}
+
+/**
+ * The reply to a question, with what follows every reply (followUps.ts): Helpful / Not helpful
+ * under an answer, "Ask the owners" under anything else. Every reply, a section chosen from a
+ * button included, is made here, so none goes out without them.
+ */
+export function replyTo(manual: ManualIndex, answer: Answer, options: ReplyOptions): Message {
+  return withFollowUps(replyBody(manual, answer), followUpBlocks(answer, routeOf(answer, options.defaultOwner)));
+}
+
+/**
+ * A section someone chose from a button ("Also:", an offer, "On this page"): the answer to the
+ * question the button carried (buttons sent before they carried one have none: '').
+ */
+export function chosenSectionReply(manual: ManualIndex, section: Section, question: string, options: ReplyOptions): Message {
+  const answer: Answer = { question, kind: 'section', answered: true, matches: [{ section, score: 1, words: 1 }], offered: [], alternatives: [] };
+  return replyTo(manual, answer, options);
 }
 
 export function isHelpRequest(text: string): boolean {

@@ -1,5 +1,6 @@
 import { type AnswerRef, encodeRef, type ThreadRef } from './answerRef.js';
 import { type Block, type Button, LIMITS, type Message } from './blocks.js';
+import { decodeShowSection } from './followUps.js';
 import { SHOW_SECTION_ACTION } from './messages.js';
 
 /** The message shortcut, as manifest.yml names it. */
@@ -22,7 +23,7 @@ const VALUE_MAX = 2000;
 function privately(block: Block, where: ThreadRef): Block {
   if (block.type !== 'actions') return block;
   const elements = block.elements
-    .map((b): Button => (SHOWS_SECTION.test(b.action_id) ? { ...b, action_id: b.action_id.replace(SHOW_SECTION_ACTION, PRIVATE_SECTION_ACTION), value: encodeRef({ kind: 'section', id: b.value }, where) } : b))
+    .map((b): Button => (SHOWS_SECTION.test(b.action_id) ? { ...b, action_id: b.action_id.replace(SHOW_SECTION_ACTION, PRIVATE_SECTION_ACTION), value: encodeRef({ kind: 'section', id: decodeShowSection(b.value)?.s ?? b.value }, where) } : b))
     .filter((b) => b.value.length <= VALUE_MAX);
   return { ...block, elements };
 }

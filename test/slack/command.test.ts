@@ -84,9 +84,10 @@ describe('/techlead QUESTION', () => {
     expect(reply.response_type).toBe('ephemeral');
     expect(allText(reply)).toContain("I don't have a section");
     for (const topic of TOPICS) expect(allText(reply)).toContain(topic);
-    // Never a section answer: no header, no buttons, no "Open in the manual" footer.
+    // Never a section answer: no header, no section or feedback buttons, no "Open in the manual"
+    // footer; only the offer to ask a person (with nothing close, the default owner channel).
     expect(headerOf(reply)).toBeUndefined();
-    expect(buttonsOf(reply)).toEqual([]);
+    expect(buttonsOf(reply).map((b) => [b.action_id, b.text.text])).toEqual([['ask_owners', 'Ask #govuk-developers']]);
     expect(allText(reply)).not.toContain('Open in the GOV.UK developer manual');
     expect(blockKitViolations(reply)).toEqual([]);
   });

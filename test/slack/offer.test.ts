@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { actionBody, blockActionsPayload, commandBody, eventBody, mentionEvent } from '../support/signedRequest.js';
-import { allText, asMessage, blockKitViolations, buttonsOf, headerOf, tempManual } from '../support/slackMessage.js';
+import { ASK_OWNERS, decodeAskOwners } from '../../src/slack/followUps.js';
+import { allText, asMessage, blockKitViolations, buttonOf, buttonsOf, headerOf, sectionButtonsOf, sectionIdOf, tempManual } from '../support/slackMessage.js';
 import { type RunningBot, startBot } from '../support/startBot.js';
 
 // Two sections that answer a question about a Jenkins token exactly as well as each other, by their
@@ -62,19 +63,23 @@ describe('a question two sections answer about equally well: an offer', () => {
     expect(reply.response_type).toBe('ephemeral');
     expect(headerOf(reply)).toBeUndefined();
     expect(allText(reply)).toContain(`I'm not sure which section of the manual answers “${question}”. Is it one of these?`);
-    const values = buttonsOf(reply).map((b) => b.value);
-    expect(values.slice(0, 2).sort()).toEqual([`${BASE}#the-platform-way`, `${BASE}#the-self-service-way`]);
-    for (const b of buttonsOf(reply)) {
+    const values = sectionButtonsOf(reply).map(sectionIdOf);
+    expect(values.sort()).toEqual([`${BASE}#the-platform-way`, `${BASE}#the-self-service-way`]);
+    for (const b of sectionButtonsOf(reply)) {
       expect(b.action_id).toMatch(/^show_section:\d$/);
       expect(b.text.text).not.toMatch(/^Also:/);
     }
     expect(allText(reply)).toContain(`<${BASE}#the-platform-way|The platform way>`);
+    // And the offer to ask a person: the page names no owner, so the default owner channel.
+    const ask = buttonOf(reply, ASK_OWNERS)!;
+    expect(ask.text.text).toBe('Ask #govuk-developers');
+    expect(decodeAskOwners(ask.value)).toEqual({ q: question, r: 'offered', p: BASE });
     expect(blockKitViolations(reply)).toEqual([]);
   });
 
   it('posts the section picked, for all to see, under the slash command', async () => {
     const reply = asMessage((await bot.post(commandBody(question))).json);
-    const button = buttonsOf(reply).find((b) => b.value.endsWith('#the-self-service-way'))!;
+    const button = sectionButtonsOf(reply).find((b) => sectionIdOf(b).endsWith('#the-self-service-way'))!;
     const payload = blockActionsPayload({ value: button.value, actionId: button.action_id, channel: 'C0TECHLEAD', responseUrl: `${slack.responseUrlBase}pick` });
     expect((await bot.post(actionBody(payload))).status).toBe(200);
 

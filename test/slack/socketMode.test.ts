@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { FakeSlack } from '../support/fakeSlack.js';
 import { FakeSocketMode } from '../support/fakeSocketMode.js';
 import { blockActionsPayload, eventBody, freshTs, mentionEvent } from '../support/signedRequest.js';
-import { allText, asMessage, footerOf, headerOf } from '../support/slackMessage.js';
+import { ASK_OWNERS, encodeValue, FEEDBACK_NOT_HELPFUL } from '../../src/slack/followUps.js';
+import { allText, asMessage, buttonOf, footerOf, headerOf } from '../support/slackMessage.js';
 import { APP_TOKEN, type RunningBot, startSocketBot } from '../support/startBot.js';
 
 let slack: FakeSlack;
@@ -90,6 +91,33 @@ describe('Socket Mode', () => {
     const [call] = await slack.waitFor('chat.postMessage');
     expect(call!.args.thread_ts).toBe(threadTs);
     expect(headerOf(asMessage(call!.args))).toBe('Onboarding new team members');
+  });
+
+  it('acks a "Not helpful" click and answers the clicker alone, offering to ask the page’s owners', async () => {
+    const id = envelopeId();
+    const value = encodeValue({ q: 'leavers', s: 'https://docs.publishing.service.gov.uk/manual/tech-lead-responsibilities.html#managing-leavers' });
+    socket.send({ envelope_id: id, type: 'interactive', accepts_response_payload: false, payload: blockActionsPayload({ value, actionId: FEEDBACK_NOT_HELPFUL, channel: 'C0TECHLEAD', responseUrl: `${slack.responseUrlBase}socket-feedback` }) });
+
+    await socket.waitForAck(id);
+    const [reply] = await slack.waitFor('response/socket-feedback');
+    const message = asMessage(reply!.args);
+    expect(message.response_type).toBe('ephemeral');
+    expect(buttonOf(message, ASK_OWNERS)?.text.text).toBe('Ask #govuk-tech-leads');
+  });
+
+  it('acks an "Ask #channel" click, posts the question to the owners’ channel and tells the asker where', async () => {
+    slack.answer('conversations.list', { ok: true, channels: [{ id: 'C0LEADS', name: 'govuk-tech-leads' }] });
+    slack.answer('chat.getPermalink', { ok: true, permalink: 'https://govuk.slack.com/archives/C0LEADS/p1' });
+    const id = envelopeId();
+    const value = encodeValue({ q: 'how often should I catch up with my developers', r: 'declined', p: 'https://docs.publishing.service.gov.uk/manual/tech-lead-responsibilities.html' });
+    socket.send({ envelope_id: id, type: 'interactive', accepts_response_payload: false, payload: blockActionsPayload({ value, actionId: ASK_OWNERS, channel: 'C0TECHLEAD', responseUrl: `${slack.responseUrlBase}socket-ask` }) });
+
+    await socket.waitForAck(id);
+    const [post] = await slack.waitFor('chat.postMessage');
+    expect(post!.args.channel).toBe('C0LEADS');
+    expect(allText(asMessage(post!.args))).toContain('how often should I catch up with my developers');
+    const [reply] = await slack.waitFor('response/socket-ask');
+    expect(String(reply!.args.text)).toContain('<https://govuk.slack.com/archives/C0LEADS/p1|see it there>');
   });
 
   it('answers a retried events_api envelope once', async () => {

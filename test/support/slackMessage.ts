@@ -1,4 +1,5 @@
 import type { Block, Button } from '../../src/slack/blocks.js';
+import { decodeShowSection } from '../../src/slack/followUps.js';
 
 /** A message as the bot sends it: in an ack, to chat.postMessage or to a response_url. */
 export interface SlackMessage {
@@ -42,6 +43,21 @@ export function headerOf(message: SlackMessage): string | undefined {
 
 export function buttonsOf(message: SlackMessage): Button[] {
   return message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+}
+
+/** The buttons that post a section ("Also:", an offer's, "On this page"), without the feedback and "Ask" buttons. */
+export function sectionButtonsOf(message: SlackMessage): Button[] {
+  return buttonsOf(message).filter((b) => /^show_section(:|$)/.test(b.action_id));
+}
+
+/** The id (URL) of the section a section button posts. */
+export function sectionIdOf(button: Button): string {
+  return decodeShowSection(button.value)?.s ?? '';
+}
+
+/** A button by its action_id, or undefined. */
+export function buttonOf(message: SlackMessage, actionId: string): Button | undefined {
+  return buttonsOf(message).find((b) => b.action_id === actionId);
 }
 
 /** The last context block's text: the footer. */

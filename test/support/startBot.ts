@@ -1,9 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { FakeSlack } from './fakeSlack.js';
 import type { AddressInfo } from 'node:net';
 import { ManualStore } from '../../src/load/manualStore.js';
-import { createApp, type BuiltApp } from '../../src/app/createApp.js';
+import { type AppOptions, createApp, type BuiltApp } from '../../src/app/createApp.js';
 import { appConfigFromEnv, type AppConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { prerenderManual } from '../../src/slack/messages.js';
@@ -27,9 +30,18 @@ export interface RunningBot extends BuiltApp {
   stop(): Promise<void>;
 }
 
-/** The bot's app, built from env the way main.ts builds it, with JSON logs captured in memory. */
-async function buildBot(slackApiUrl: string, env: Record<string, string>) {
-  const parsed = appConfigFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl, PORT: '0', LOG_LEVEL: 'debug', WATCH_MANUAL: 'false', ...env });
+/**
+ * The bot's app, built from env the way main.ts builds it, with JSON logs captured in memory and
+ * its record store started. Unless env names one, the embedded store is in a temporary folder of
+ * its own, removed when the bot stops.
+ */
+async function buildBot(slackApiUrl: string, env: Record<string, string>, options: AppOptions) {
+  const dataDir = env.DATA_DIR ? undefined : mkdtempSync(path.join(os.tmpdir(), 'techlead-data-'));
+  const parsed = appConfigFromEnv({
+    SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl, PORT: '0', LOG_LEVEL: 'debug', WATCH_MANUAL: 'false',
+    ...(dataDir ? { DATA_DIR: dataDir } : {}),
+    ...env,
+  });
   if ('errors' in parsed) throw new Error(parsed.errors.join('; '));
   const config: AppConfig = parsed.config;
   const logs: LogEntry[] = [];
@@ -46,7 +58,13 @@ async function buildBot(slackApiUrl: string, env: Record<string, string>) {
   // As main.ts prepares each index: rendered for Slack in steps.
   const store = new ManualStore(config.manual, logger, prerenderManual);
   await store.load();
-  const built = createApp(config, store, logger);
+  const built = createApp(config, store, logger, options);
+  built.deps.records.start();
+  const close = async () => {
+    await built.deps.records.close();
+    await store.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
 
   const waitForLog = (match: (entry: LogEntry) => boolean, timeoutMs = 8000): Promise<LogEntry> => {
     const found = logs.find(match);
@@ -69,12 +87,12 @@ async function buildBot(slackApiUrl: string, env: Record<string, string>) {
       listeners.push(check);
     });
   };
-  return { built, store, logs, waitForLog };
+  return { built, store, logs, waitForLog, close };
 }
 
 /** The real app in HTTP mode on a random loopback port, talking to `slackApiUrl`. */
-export async function startBot(slackApiUrl: string, env: Record<string, string> = {}): Promise<RunningBot> {
-  const { built, store, logs, waitForLog } = await buildBot(slackApiUrl, env);
+export async function startBot(slackApiUrl: string, env: Record<string, string> = {}, options: AppOptions = {}): Promise<RunningBot> {
+  const { built, store, logs, waitForLog, close } = await buildBot(slackApiUrl, env, options);
   const server = (await built.app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -87,7 +105,7 @@ export async function startBot(slackApiUrl: string, env: Record<string, string> 
     waitForLog,
     stop: async () => {
       await built.app.stop();
-      await store.close();
+      await close();
     },
   };
 }
@@ -98,8 +116,8 @@ export async function startBot(slackApiUrl: string, env: Record<string, string> 
  * `apps.connections.open` and connects to the WebSocket URL it answers, so the fake must be
  * told that URL first, and the WebSocket server must send `hello` for the connection to be made.
  */
-export async function startSocketBot(slackApiUrl: string, env: Record<string, string> = {}): Promise<RunningBot> {
-  const { built, store, logs, waitForLog } = await buildBot(slackApiUrl, { SLACK_APP_TOKEN: APP_TOKEN, ...env });
+export async function startSocketBot(slackApiUrl: string, env: Record<string, string> = {}, options: AppOptions = {}): Promise<RunningBot> {
+  const { built, store, logs, waitForLog, close } = await buildBot(slackApiUrl, { SLACK_APP_TOKEN: APP_TOKEN, ...env }, options);
   if (built.mode !== 'socket' || !built.socket) throw new Error(`expected Socket Mode, got ${built.mode}`);
   await built.socket.connect();
   return {
@@ -117,7 +135,7 @@ export async function startSocketBot(slackApiUrl: string, env: Record<string, st
       built.socket?.stop();
       await built.app.stop();
       await disconnected;
-      await store.close();
+      await close();
     },
   };
 }
@@ -140,12 +158,12 @@ function socketClientDisconnected(app: BuiltApp['app']): Promise<void> {
  * For a test file: starts a fake Slack and the bot before its tests (handing both to `started`),
  * clears the fake's record before each test, and stops both after.
  */
-export function useBot(started: (slack: FakeSlack, bot: RunningBot) => void, env: Record<string, string> = {}): void {
+export function useBot(started: (slack: FakeSlack, bot: RunningBot) => void, env: Record<string, string> = {}, options: AppOptions = {}): void {
   let slack: FakeSlack | undefined;
   let bot: RunningBot | undefined;
   beforeAll(async () => {
     slack = await new FakeSlack().start();
-    bot = await startBot(slack.url, env);
+    bot = await startBot(slack.url, env, options);
     started(slack, bot);
   });
   beforeEach(() => slack?.reset());

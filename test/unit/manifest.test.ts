@@ -34,6 +34,10 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],
   'chat.unfurl': ['links:write'],
+  // No scope of its own; the message must be one the bot can see.
+  'chat.getPermalink': [],
+  // Public and private channels by name, for the owners' channels (asking the owners).
+  'conversations.list': ['channels:read', 'groups:read'],
   'views.publish': [],
   'views.open': [],
   'views.update': [],

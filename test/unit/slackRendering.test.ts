@@ -114,7 +114,8 @@ describe('an offer', () => {
       expect(message.text).toContain('Overview (Deploys &lt;&amp; rollbacks&gt;); Overview (Rotas | shifts)');
       const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
       expect(buttons.map((b) => b.text.text)).toEqual(['Overview (Deploys <& rollbacks>)', 'Overview (Rotas | shifts)']);
-      expect(buttons.map((b) => b.value)).toEqual(overviews.map((s) => s.id));
+      // Each carries its section and the question, without its markup.
+      expect(buttons.map((b) => JSON.parse(b.value))).toEqual(overviews.map((s) => ({ s: s.id, q: 'overview' })));
       const list = message.blocks[1];
       expect(list?.type === 'section' ? list.text.text : '').toContain('|Overview (Rotas ¦ shifts)>');
     } finally {

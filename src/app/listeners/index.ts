@@ -1,5 +1,7 @@
 import type { App, BlockButtonAction, MessageShortcut, ViewSubmitAction } from '@slack/bolt';
 import type { BotDeps } from '../context.js';
+import { askOwners } from './actions/askOwners.js';
+import { feedback } from './actions/feedback.js';
 import { openSearch } from './actions/openSearch.js';
 import { sendToDm } from './actions/sendToDm.js';
 import { shareInThread } from './actions/shareInThread.js';
@@ -14,6 +16,7 @@ import { findInManual } from './shortcuts/findInManual.js';
 import { searchSubmitted } from './views/searchSubmitted.js';
 import { OPEN_SEARCH_ACTION } from '../../slack/home.js';
 import { SHOW_SECTION_ACTION } from '../../slack/messages.js';
+import { ASK_OWNERS, FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL } from '../../slack/followUps.js';
 import { SEARCH_MODAL_CALLBACK, SEND_TO_DM_ACTION } from '../../slack/searchModal.js';
 import { FIND_IN_MANUAL_CALLBACK, PRIVATE_SECTION_ACTION, SHARE_IN_THREAD_ACTION } from '../../slack/shortcutAnswer.js';
 
@@ -26,6 +29,10 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.event('app_mention', appMention(deps));
   app.message(directMessage(deps));
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: numbered(SHOW_SECTION_ACTION) }, showSection(deps));
+
+  // Feedback on an answer, and asking the owners of the nearest page.
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: new RegExp(`^(${FEEDBACK_HELPFUL}|${FEEDBACK_NOT_HELPFUL})$`) }, feedback(deps));
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: ASK_OWNERS }, askOwners(deps));
 
   // The Home tab, and the search modal it opens.
   app.event('app_home_opened', appHomeOpened(deps));

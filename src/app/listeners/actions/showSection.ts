@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { sectionMessage } from '../../../slack/messages.js';
-import { answerModal, questionOf } from '../../../slack/searchModal.js';
 import type { Section } from '../../../sections/types.js';
+import { decodeShowSection } from '../../../slack/followUps.js';
+import { chosenSectionReply, sectionMessage } from '../../../slack/messages.js';
+import { answerModal, questionOf } from '../../../slack/searchModal.js';
 import type { BotDeps } from '../../context.js';
 import { deliver, NOT_A_MEMBER } from '../../slackErrors.js';
 
@@ -16,16 +17,18 @@ async function showInModal(deps: BotDeps, client: AllMiddlewareArgs['client'], m
 
 /**
  * An "Also: ..." button, or a section offered in a close call: posts that section where the
- * answer was. In a thread or the bot's own DM the bot posts itself; under a slash command's answer
- * it uses the response URL, which works in channels the bot has not joined, and is the fallback
- * wherever the bot turns out not to be a member. In the search modal (from the Home tab), the
- * modal shows it, with its "Send to my DMs" button.
+ * answer was, as the answer to the question the button carries (with its feedback buttons). In a
+ * thread or the bot's own DM the bot posts itself; under a slash command's answer it uses the
+ * response URL, which works in channels the bot has not joined, and is the fallback wherever the
+ * bot turns out not to be a member. In the search modal (from the Home tab), the modal shows it,
+ * with its "Send to my DMs" button.
  */
 export function showSection(deps: BotDeps) {
   return async ({ ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const manual = deps.store.current();
-    const section = manual.sections.find((s) => s.id === action.value);
+    const chosen = decodeShowSection(action.value);
+    const section = chosen ? manual.sections.find((s) => s.id === chosen.s) : undefined;
     if (section) deps.logger.log('info', 'question', { source: 'button', answered: true, section: section.id, score: 1, ms: 0 });
     if (body.view?.type === 'modal') {
       await showInModal(deps, client, body.view, section);
@@ -37,7 +40,7 @@ export function showSection(deps: BotDeps) {
       );
       return;
     }
-    const message = sectionMessage(manual, section);
+    const message = chosenSectionReply(manual, section, chosen?.q ?? '', { defaultOwner: deps.defaultOwner });
     const channel = body.channel?.id ?? body.container?.channel_id;
     const threadTs = body.message?.thread_ts as string | undefined;
     const viaResponseUrl = () => respond({ response_type: 'in_channel', replace_original: false, ...message });

@@ -11,7 +11,7 @@ import { deliver } from '../../slackErrors.js';
  */
 export function appHomeOpened(deps: BotDeps) {
   return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
-    if (event.tab === 'messages' || !deps.deduper.firstTime(body.event_id)) return;
+    if (event.tab === 'messages' || !(await deps.events.first(body.event_id))) return;
     const view = homeView(deps.store.current(), context.botUserId);
     if (event.view?.private_metadata === view.private_metadata) {
       deps.logger.log('debug', 'the Home tab is up to date', { user: event.user });

@@ -12,7 +12,7 @@ import { deliver } from '../../slackErrors.js';
  */
 export function appMention(deps: BotDeps) {
   return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    if (event.bot_id || !deps.deduper.firstTime(body.event_id)) return;
+    if (event.bot_id || !(await deps.events.first(body.event_id))) return;
     const question = questionFromEvent(event.text);
     const help = isHelpRequest(question);
     const reply = help ? undefined : ask(deps, 'mention', question);

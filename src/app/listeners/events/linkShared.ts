@@ -12,7 +12,7 @@ import { deliver } from '../../slackErrors.js';
  */
 export function linkShared(deps: BotDeps) {
   return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'link_shared'> & AllMiddlewareArgs): Promise<void> => {
-    if (!deps.deduper.firstTime(body.event_id)) return;
+    if (!(await deps.events.first(body.event_id))) return;
     if (context.botUserId && event.user === context.botUserId) return;
     const manual = deps.store.current();
     const links = Array.isArray(event.links) ? event.links : [];

@@ -16,7 +16,7 @@ export function directMessage(deps: BotDeps) {
     if (message.channel_type !== 'im' || (message.subtype !== undefined && message.subtype !== 'file_share')) return;
     if ('bot_id' in message && message.bot_id) return;
     if (!('user' in message) || !message.user || message.user === context.botUserId) return;
-    if (!deps.deduper.firstTime(body.event_id)) return;
+    if (!(await deps.events.first(body.event_id))) return;
     const question = questionFromEvent(message.text);
     const reply = isHelpRequest(question) ? helpMessage(deps.store.current()) : ask(deps, 'dm', question).message;
     await deliver(deps, 'answer a direct message', () =>
