@@ -50,7 +50,7 @@ function besideManual(source: ManualSource, name: string): string | undefined {
 }
 
 /** The synonyms and the vocabulary, as one list, longest phrases first; a file that cannot be read is a problem, skipped. */
-function readSynonyms(files: (string | undefined)[], problems: Problem[]): SynonymList {
+export function readSynonyms(files: (string | undefined)[], problems: Problem[]): SynonymList {
   const list: SynonymList = [];
   for (const file of files) {
     if (!file) continue;
