@@ -141,8 +141,8 @@ function keywordDecision(targets: Section[], matches: Match[], pageCount: number
   const others = targets.filter((t) => t.page !== top.section.page);
   if (others.length && top.score < ratio * Math.max(...others.map(scoreOf))) return offer;
   const samePage = targets.filter((t) => t.page === top.section.page);
-  if (samePage.length > 1 && pageCount > 1) return { kind: 'page', page: top.section.page.file, offered: [] };
-  const next = Math.max(0, ...samePage.filter((t) => t !== top.section).map(scoreOf));
-  if (top.score >= ratio * next) return answerWith(top.section);
-  return offer;
+  if (samePage.length === 1) return answerWith(samePage[0]!);
+  if (pageCount > 1) return { kind: 'page', page: top.section.page.file, offered: [] };
+  const [first, second] = [...samePage].sort((a, b) => scoreOf(b) - scoreOf(a));
+  return scoreOf(first!) >= ratio * scoreOf(second!) ? answerWith(first!) : offer;
 }
