@@ -6,7 +6,8 @@
  * bot, phrased by someone whose examples it does not have. (Pages have two writers each, so such a
  * question's page still has the other writer's examples; a page with none is measured by
  * npm run eval's leave-one-page-out figures.)
- *  1. Ranking, for information: how often the right page comes first with the shipped weights.
+ *  1. Ranking: how often the right page comes first; with RANKING=1, the blend weights that do best
+ *     across writers, chosen over a grid.
  *  2. The decision's model (confidence.ts): logistic regression of "the best match's page is the
  *     right one" on the features, fitted on those questions.
  *  3. Its thresholds: `answer` is the lowest that keeps wrong answers (an unanswerable question
@@ -44,24 +45,49 @@ interface Asked {
 }
 
 const started = performance.now();
-const folds: Asked[] = [];
-for (const w of writers) {
-  const index = buildSearchIndex(manual.sections, manual.search.synonyms, writers.filter((o) => o !== w).flatMap((o) => o.examples)).index;
-  for (const e of w.examples) folds.push({ page: e.answer?.file ?? null, heading: e.answer?.heading ?? null, result: search(index, e.question, 10) });
-}
-const full = buildSearchIndex(manual.sections, manual.search.synonyms, writers.flatMap((o) => o.examples)).index;
-const tuning: Asked[] = readQuestionFiles(PROJECT_ROOT, WHOLE_MANUAL_SETS.tuning).map((q) => ({
-  page: q.expect && typeof q.expect !== 'string' ? q.expect.file : null,
-  heading: q.expect && typeof q.expect !== 'string' ? q.expect.heading : null,
-  result: search(full, q.q, 10),
+// The indexes are built once: the ranking's weights below are read when a question is asked.
+const foldIndexes = writers.map((w) => ({
+  index: buildSearchIndex(manual.sections, manual.search.synonyms, writers.filter((o) => o !== w).flatMap((o) => o.examples)).index,
+  questions: w.examples,
 }));
-console.log(`${writers.length} writers, ${folds.length} questions ranked without their writer's examples, ${tuning.length} tuning questions (${Math.round((performance.now() - started) / 1000)} s)`);
+const full = buildSearchIndex(manual.sections, manual.search.synonyms, writers.flatMap((o) => o.examples)).index;
+const tuningQuestions = readQuestionFiles(PROJECT_ROOT, WHOLE_MANUAL_SETS.tuning);
+const searchFolds = (): Asked[] =>
+  foldIndexes.flatMap(({ index, questions }) => questions.map((e) => ({ page: e.answer?.file ?? null, heading: e.answer?.heading ?? null, result: search(index, e.question, 10) })));
+const searchTuning = (): Asked[] =>
+  tuningQuestions.map((q) => ({
+    page: q.expect && typeof q.expect !== 'string' ? q.expect.file : null,
+    heading: q.expect && typeof q.expect !== 'string' ? q.expect.heading : null,
+    result: search(full, q.q, 10),
+  }));
 
 const pageOf = (a: Asked) => a.result.matches[0]?.section.page.file;
 const rightFirst = (a: Asked) => a.page !== null && pageOf(a) === a.page;
 const pct = (x: number, n: number) => `${((100 * x) / Math.max(1, n)).toFixed(1)}%`;
 const answerable = (set: Asked[]) => set.filter((a) => a.page !== null);
-console.log(`1. right page first: across writers ${pct(folds.filter(rightFirst).length, answerable(folds).length)}, tuning questions ${pct(tuning.filter(rightFirst).length, answerable(tuning).length)}`);
+const firstShare = (set: Asked[]) => set.filter(rightFirst).length / answerable(set).length;
+
+// 1. Ranking: with RANKING=1, the blend (PARAMS.pages: weight, pageExamples, pageWords) that puts
+// the right page first most often across writers, over a grid (about ten minutes).
+if (process.env.RANKING) {
+  let best = { weight: 0, pageExamples: 0, pageWords: 0, share: -1 };
+  for (const weight of [2, 3, 4, 6]) {
+    for (const pageExamples of [0, 1, 2, 3]) {
+      for (const pageWords of [0, 1, 2]) {
+        Object.assign(PARAMS.pages, { weight, pageExamples, pageWords });
+        const share = firstShare(searchFolds());
+        console.log(`   weight ${weight}, pageExamples ${pageExamples}, pageWords ${pageWords}: right page first across writers ${pct(share, 1)}, tuning questions ${pct(firstShare(searchTuning()), 1)}`);
+        if (share > best.share) best = { weight, pageExamples, pageWords, share };
+      }
+    }
+  }
+  Object.assign(PARAMS.pages, { weight: best.weight, pageExamples: best.pageExamples, pageWords: best.pageWords });
+  console.log(`1. chosen: weight ${best.weight}, pageExamples ${best.pageExamples}, pageWords ${best.pageWords}`);
+}
+const folds = searchFolds();
+const tuning = searchTuning();
+console.log(`${writers.length} writers, ${folds.length} questions ranked without their writer's examples, ${tuning.length} tuning questions (${Math.round((performance.now() - started) / 1000)} s)`);
+console.log(`1. right page first: across writers ${pct(firstShare(folds), 1)}, tuning questions ${pct(firstShare(tuning), 1)}`);
 
 // 2. The model.
 const model = fitLogistic(

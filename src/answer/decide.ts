@@ -24,29 +24,17 @@ export interface Decision {
   offered: Section[];
 }
 
-/**
- * The decision's numbers for a manual: without example questions (PARAMS.decision); with them, on
- * one page (PARAMS.examples.decision: the shipped page) or on many (PARAMS.pages.decision: the
- * whole GOV.UK manual), each chosen on questions about that manual.
- */
-export type DecisionNumbers = typeof PARAMS.decision & Partial<Omit<typeof PARAMS.examples.decision, keyof typeof PARAMS.decision>>;
-
-export function decisionNumbers(usesExamples: boolean, pageCount: number): DecisionNumbers {
-  if (!usesExamples) return PARAMS.decision;
-  return pageCount > 1 ? PARAMS.pages.decision : PARAMS.examples.decision;
-}
-
 /** Whether the decision answers the question, with a section or a page. */
 export const isAnswer = (d: Pick<Decision, 'kind'>): boolean => d.kind === 'section' || d.kind === 'page';
 
 /** Offered at most, so an offer stays a short choice. */
 export const MAX_OFFERED = 3;
 
-
 /**
- * When the best match is good enough to answer with: a score threshold, and a margin over the
- * runner-up (PARAMS.decision, or PARAMS.examples.decision when the manual has example questions;
- * see docs/how-it-answers.md).
+ * What to reply (see docs/how-it-answers.md). A keyword query that points at a section is answered
+ * with it (keywordDecision); a manual of many pages with example questions is decided by one model
+ * (decideByConfidence). Otherwise a score threshold, and a margin over the runner-up
+ * (PARAMS.decision, or PARAMS.examples.decision when the manual has example questions):
  * - `sure`: a section that covers this much of the question is the answer, whatever else matched,
  *   unless another scores just the same (a tie).
  * - `min` with `ratio`: a weaker best match still answers if it clearly beats the runner-up.
@@ -69,10 +57,9 @@ export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | '
   const pointed = result.keywords && keywordDecision(result.keywords.sections, result.matches, pageCount);
   if (pointed) return pointed;
   if (result.usesExamples && pageCount > 1) return decideByConfidence(result);
-  const numbers = decisionNumbers(result.usesExamples, pageCount);
-  const { sure, min, ratio, offer } = numbers;
-  const { notAnswered, likelier, notAnsweredMax } = numbers;
-  if (notAnswered !== undefined && likelier !== undefined && notAnsweredMax !== undefined) {
+  const { sure, min, ratio, offer } = result.usesExamples ? PARAMS.examples.decision : PARAMS.decision;
+  if (result.usesExamples) {
+    const { notAnswered, likelier, notAnsweredMax } = PARAMS.examples.decision;
     if (best.example !== undefined && best.example < notAnswered * result.notAnswered) return none;
     if (best.likelihood !== undefined && result.notAnsweredLikelihood !== undefined) {
       if (result.notAnsweredLikelihood > likelier * best.likelihood || result.notAnsweredLikelihood > notAnsweredMax) return none;

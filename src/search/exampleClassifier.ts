@@ -3,10 +3,9 @@
  * (softmax) over the same features nearest examples compare (see questionFeatures), one class per
  * owner (each section with examples, and "not answered"). Where nearest examples ask "which
  * questions is this one like?", the classifier asks "which words say which section?", and learns
- * that "template" or "how often" say "not answered" whatever the topic. Across example writers,
- * 95.1% of questions came out right with it and 0.9% wrong, against 92.4% and 0.9% with the rule
- * it replaced, Naive Bayes odds of the same features; 95.4% and 0.9% now, averaged over training
- * orders and with the settings chosen again (README, "How the bot decides to answer").
+ * that "template" or "how often" say "not answered" whatever the topic. It replaced Naive Bayes
+ * odds of the same features, measured across example writers (npm run tune:examples; the figures
+ * are in docs/history.md).
  *
  * Trained when the index is built (`orders` runs, averaged), deterministically: the same examples
  * give the same weights, so results and tests do not vary between runs.
@@ -35,9 +34,9 @@ export interface TrainingOptions {
   rate: number;
   /**
    * Training runs, each over the examples in its own shuffled order, whose weights are averaged.
-   * A few passes of stochastic training end wherever the last examples pushed them: one order
-   * against another moved the right answers across writers by 15 of 8,049 and the wrong ones by
-   * 11. The average of several is steadier, and better (README, "How the bot decides to answer").
+   * A few passes of stochastic training end wherever the last examples pushed them, so one order
+   * answers differently from another; the average of several is steadier, and better (npm run
+   * eval:orders measures it).
    */
   orders: number;
   /** The first order's shuffle seed; the others follow it (seed + 1, …). 1 unless measuring how much the order matters. */

@@ -1,11 +1,8 @@
 /**
  * Every number the ranker and the answer decision use, in one place, so they can be chosen
- * together by measurement (eval/tune.ts, npm run eval) rather than one at a time.
- * The field strengths and word weights were chosen on the tuning half of the shipped page's
- * evaluation set (npm run tune), the word-pair weight and the decision without examples on the
- * whole manual's tuning questions (npm run tune:manual), the example-question values across
- * example writers (npm run tune:examples); see README
- * "How the bot decides to answer".
+ * together by measurement rather than one at a time. Each says which command chose it (see
+ * docs/measuring.md); none of those commands writes this file, and what each number did when it
+ * was chosen is in docs/history.md and the commit that set it.
  */
 export const PARAMS = {
   /**
@@ -14,7 +11,10 @@ export const PARAMS = {
    * under count for every section of the page, less than the section's own heading.
    */
   field: { heading: 1, subheading: 0.8, pageTitle: 0.7, link: 0.7, pageSection: 0.35 },
-  /** Body strength: bodyMin for one mention, approaching bodyMax as mentions grow. */
+  /**
+   * Body strength: bodyMin for one mention, approaching bodyMax as mentions grow. The field and
+   * body strengths, synonym, typo, unknown and headingFit: npm run tune.
+   */
   bodyMin: 0.5,
   bodyMax: 0.75,
   /** A synonym counts a little less than the word itself, so the manual's own words win ties. */
@@ -23,7 +23,8 @@ export const PARAMS = {
   typo: 0.8,
   /**
    * A word that example questions use, an edit away from a word of the manual used this many
-   * times as often, is a typo of it (see buildIndex).
+   * times as often, is a typo of it (see buildIndex). Set by hand; checked across the shipped
+   * page's writers (npm run tune:examples prints how the shipped settings do).
    */
   typoUses: 10,
   /**
@@ -39,18 +40,16 @@ export const PARAMS = {
   headingFit: 0.15,
   /**
    * Weight of the share of the question's adjacent word pairs that the section has side by side
-   * (see phrases.ts), against 1 for the rest of the lexical score. Chosen on the whole manual's
-   * tuning questions (npm run tune:manual): the right section first for 63.4% with 0, 67.6% with
-   * 0.2, 69.0% with 0.3 and 0.4, 64.1% with 1.
+   * (see phrases.ts), against 1 for the rest of the lexical score: npm run tune:lexical, on the
+   * whole manual's tuning questions without examples.
    */
   phrase: 0.3,
   /**
    * Answer when the best score reaches `sure`, or reaches `min` and is `ratio` times the
-   * runner-up's. Used where the manual has no example questions (the whole GOV.UK manual), so
-   * chosen on the whole manual's tuning questions (npm run tune:manual), a wrong answer counting
-   * three times a declined one, as the middle of the best region of the grid. Before (0.45, 0.35,
-   * 1.6, chosen on the shipped page's questions, and without word pairs), 19.5% of the whole
-   * manual's tuning questions got a wrong answer.
+   * runner-up's (see decide.ts), where the manual has no example questions: npm run tune:lexical,
+   * on the whole manual's tuning questions served without examples, a wrong answer counting three
+   * times a declined one, as the middle of the best region of the grid. `offer`: a match scoring at
+   * least this is plausible enough to offer; set by hand, here and with examples below.
    */
   decision: { sure: 0.75, min: 0.35, ratio: 1.4, offer: 0.2 },
   /**
@@ -79,36 +78,34 @@ export const PARAMS = {
      * The classifier learnt from the examples (see exampleClassifier): a section it covers scores
      * (lexical + weight * examples + classifier.weight * probability) / (1 + weight + classifier.weight).
      * minExamples: it is trained only when "not answered" has this many examples, and counts only
-     * for sections with this many; fewer cannot tell a leaning word from chance (with a handful of
-     * "not answered" examples, a learnt rule of this kind declined nearly everything). The shipped
-     * page has about 700 a section and 3,950 not answered. A safety floor, not tuned. epochs and
-     * l2 were chosen across writers by hand (README), rate not tried otherwise. orders: training
-     * runs averaged, each over the examples in its own order (see trainClassifier): across writers,
-     * 4 answered 7,560 of 8,049 questions right against 7,518 to 7,533 for single orders, and 8
-     * added little for twice the time (with the decision settings before the fifth session;
-     * README). seed: the first order's shuffle seed (npm run eval:orders varies it). All five are
-     * read when the index is built.
+     * for sections with this many (the rest share one class); fewer cannot tell a leaning word from
+     * chance. A safety floor, not tuned. epochs and l2: chosen across writers by hand
+     * (npm run tune:examples with EPOCHS and L2); rate not tried otherwise. orders: training runs
+     * averaged, each over the examples in its own order (see trainClassifier), and seed the first
+     * order's shuffle seed: npm run eval:orders. All are read when the index is built.
      */
     classifier: { weight: 1.4, epochs: 4, l2: 1e-5, rate: 0.5, orders: 4, seed: 1, minExamples: 200 },
     decision: { sure: 0.7, min: 0.3, ratio: 1.15, offer: 0.2, notAnswered: 1, likelier: 0.5, notAnsweredMax: 0.4 },
   },
   /**
-   * Keyword queries (see keywords.ts): at most `maxWords` words, and a word in the text of more
-   * than `keyTermSections` sections is no key term. Where it points at several sections of a
-   * one-page manual, the best ranked answers if it scores `ratio` times the next.
+   * Keyword queries (see keywords.ts): at most `maxWords` words (the issue's one to three), and a
+   * word in the text of more than `keyTermSections` sections is no key term. Where a query points
+   * at several sections, the best ranked answers if it scores `ratio` times the next (the shipped
+   * page's margin). Set by hand, on the tuning half of the keyword questions, and checked across
+   * the shipped page's writers.
    */
   keywords: { maxWords: 3, keyTermSections: 2, ratio: 1.15 },
   /**
    * With example questions, in a manual of more than one page (the whole GOV.UK manual): the blend
-   * and the decision of `examples`, chosen again there, and how much the page counts as a whole
-   * (see rank.ts): `pageExamples` for its examples pooled, `pageWords` for its words.
+   * of `examples`, chosen again there, and how much the page counts as a whole (see rank.ts):
+   * `pageExamples` for its examples pooled, `pageWords` for its words. RANKING=1 npm run
+   * tune:manual, across the whole manual's example writers.
    */
   pages: {
     weight: 4,
     nearest: 1,
     pageExamples: 2,
     pageWords: 2,
-    decision: { sure: 0.7, min: 0.3, ratio: 1.15, offer: 0.2, notAnswered: 1, likelier: 0.5, notAnsweredMax: 0.4 },
     /**
      * The decision's model (see confidence.ts): weights fitted by npm run tune:manual. It answers
      * at `answer` or above (the lowest threshold that keeps wrong answers across writers at or

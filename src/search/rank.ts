@@ -99,8 +99,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   const headingCovered = (i: number) => covers(index.headingStems[i]!);
   // The share of the question's adjacent word pairs the section also has side by side: on the
   // whole manual, "emergency banner" or "status page" tells the section about that from the many
-  // that use both words apart. The right section came first for 63.4% of the whole manual's tuning
-  // questions without pairs, 69.0% with them (npm run tune:manual).
+  // that use both words apart (PARAMS.phrase: npm run tune:lexical).
   const { pairs } = read;
   const phrases = pairs.length ? phraseHits(index.phrases, pairs) : undefined;
   const blend = (covered: number, pairHits: number) => (phrases ? (covered + PARAMS.phrase * (pairHits / pairs.length)) / (1 + PARAMS.phrase) : covered);
@@ -115,8 +114,8 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   let notAnsweredLikelihood: number | undefined;
   if (usesExamples) {
     // The section's own words, the way people ask for it, and what the classifier learnt from
-    // those ways, blended: each alone misses questions the others catch (see README "Example
-    // questions"). A section nobody wrote examples for is scored on its own words, not marked
+    // those ways, blended: each alone misses questions the others catch (see
+    // docs/how-it-answers.md). A section nobody wrote examples for is scored on its own words, not marked
     // down for having none; one the classifier does not cover, without the classifier.
     //
     // In a manual of many pages, each with a few examples a section, the page counts as a whole

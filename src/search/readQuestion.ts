@@ -112,10 +112,8 @@ export function readQuestion(index: SearchIndex, question: string): ReadQuestion
  * content words. Ranking on the manual's own words drops function words, but between two
  * questions they carry the intent: "do I have to write all the cards myself?" and "what should
  * go in a card?" share every content word. Pairs tell "notice period" from a notice handed in.
- * Measured across example writers (npm run tune:examples, 23 writers, each writer's questions
- * against the others' examples), the right section came first for 94.5% with stems alone, 96.8%
- * with function words, 97.2% with pairs too (weighed PARAMS.examples.pairs: 0.3 and 0.6 did
- * about as well, 1 worse). idf weighs "the" and "I" to almost nothing by itself.
+ * Each kind of feature put the right section first more often across example writers (npm run
+ * tune:examples; PARAMS.examples.pairs weighs pairs). idf weighs "the" and "I" to almost nothing.
  */
 export function questionFeatures({ words: all, concepts, pairs }: ReadQuestion): Set<string> {
   const features = new Set<string>();
