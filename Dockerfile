@@ -24,6 +24,9 @@ COPY --from=build /app/dist dist
 # The shipped manual, and the default synonyms for any manual. To serve another, mount it
 # elsewhere and set MANUAL_DIR (mounted over /app/manual, it would hide the shipped synonyms).
 COPY manual manual
+# Example questions for the whole GOV.UK manual: used when MANUAL_DIR is an upstream checkout of it,
+# which has none of its own (see docs/example-questions.md).
+COPY examples examples
 # The embedded record store (DATA_DIR, default ./data): a folder the node user can write. Mount a
 # volume here to keep feedback and the gaps report across containers; with replicas, set
 # DATABASE_URL instead.

@@ -2,7 +2,7 @@ import type { ManualIndex } from '../load/loadManualIndex.js';
 import { type Match, search } from '../search/rank.js';
 import type { PageOutline } from '../sections/pageOutline.js';
 import type { Section } from '../sections/types.js';
-import { type AnswerKind, decide, MAX_OFFERED } from './decide.js';
+import { type AnswerKind, decide, isAnswer, MAX_OFFERED } from './decide.js';
 
 export interface Answer {
   question: string;
@@ -18,26 +18,34 @@ export interface Answer {
   page?: PageOutline;
   /** Beside a section answer, the sections close enough to it to offer as well ("Also:"), best first. */
   alternatives: Section[];
+  /** Not answered, nor offered: the best match, when it was close enough to be worth asking its page's owners about. */
+  nearest?: Section;
 }
 
 /**
- * Alternatives worth offering beside an answer: close to it, not just anything that matched. The
- * lexical decision answers a sure match whatever the runner-up, and 0.75 of its score was close.
- * With example questions most answers beat their runner-up by a wide margin, so a closer ratio
- * (0.6) is what offers any beside the evaluation questions' answers.
+ * Alternatives worth offering beside an answer ("Also:"): close to it, not just anything that
+ * matched. With example questions most answers beat their runner-up by a wide margin, so the
+ * ratio is lower there. Set by hand, looking at which answers to the evaluation questions got any.
  */
 const ALTERNATIVE_RATIO = { lexical: 0.75, examples: 0.6 };
 /** A match weaker than this is no alternative, however the answer scored. */
 const ALTERNATIVE_MIN = 0.3;
 
+/**
+ * The matches the decision reads, whatever number the caller lists: so `ask --json --limit 1`
+ * decides as Slack does (the decision looks at other pages' and sections' scores).
+ */
+const DECISION_MATCHES = 10;
+
+/** `limit`: how many matches to list in the answer. */
 export function answerQuestion(manual: ManualIndex, question: string, limit = 5): Answer {
-  const result = search(manual.search, question, Math.max(limit, MAX_OFFERED + 1));
+  const result = search(manual.search, question, Math.max(limit, DECISION_MATCHES));
   const decision = decide(result, manual.pageCount);
-  const base = { question, kind: decision.kind, answered: decision.kind === 'section' || decision.kind === 'page', offered: [] as Section[], alternatives: [] as Section[] };
+  const base = { question, kind: decision.kind, answered: isAnswer(decision), offered: [] as Section[], alternatives: [] as Section[] };
   const [best, ...rest] = result.matches;
   if (decision.kind === 'page' && best) return { ...base, matches: result.matches.slice(0, limit), page: manual.pages.get(decision.page ?? best.section.page.file)! };
   if (decision.kind === 'offer') return { ...base, matches: result.matches.slice(0, limit), offered: decision.offered };
-  if (decision.kind === 'none' || !best) return { ...base, matches: result.matches.slice(0, limit) };
+  if (decision.kind === 'none' || !best) return { ...base, matches: result.matches.slice(0, limit), ...(decision.nearest ? { nearest: decision.nearest } : {}) };
   // The section answered with comes first, whether or not it scored best (a keyword query).
   const chosen = result.matches.find((m) => m.section === decision.section) ?? best;
   const others = chosen === best ? rest : result.matches.filter((m) => m !== chosen);

@@ -22,6 +22,12 @@ export interface Decision {
   page?: string;
   /** For kind "offer", the sections offered, best first. */
   offered: Section[];
+  /**
+   * For kind "none": the best match, when it is close enough to be worth a person's time (what the
+   * decision would have offered), so its page's owners are the people to ask; undefined when
+   * nothing is close.
+   */
+  nearest?: Section;
 }
 
 /** Whether the decision answers the question, with a section or a page. */
@@ -60,9 +66,10 @@ export function decide(result: Pick<SearchResult, 'matches' | 'usesExamples' | '
   const { sure, min, ratio, offer } = result.usesExamples ? PARAMS.examples.decision : PARAMS.decision;
   if (result.usesExamples) {
     const { notAnswered, likelier, notAnsweredMax } = PARAMS.examples.decision;
-    if (best.example !== undefined && best.example < notAnswered * result.notAnswered) return none;
+    const declined: Decision = best.score >= offer ? { ...none, nearest: best.section } : none;
+    if (best.example !== undefined && best.example < notAnswered * result.notAnswered) return declined;
     if (best.likelihood !== undefined && result.notAnsweredLikelihood !== undefined) {
-      if (result.notAnsweredLikelihood > likelier * best.likelihood || result.notAnsweredLikelihood > notAnsweredMax) return none;
+      if (result.notAnsweredLikelihood > likelier * best.likelihood || result.notAnsweredLikelihood > notAnsweredMax) return declined;
     }
   }
   if (best.score < min) {
@@ -86,7 +93,8 @@ const isIntro = (s: Section) => s.anchor === '';
  * In a manual of many pages with example questions (the whole GOV.UK manual), one model weighs
  * everything the search found (confidence.ts): at `answer` or above, the best match's page is
  * taken to be right, and answered with its best section, or with the page as a whole when another
- * of its sections scores within `pageRatio` of the best (or the best is its intro); from `offer`,
+ * of its sections scores within `pageRatio` of the best (or the best is its intro), if the section
+ * shares a word with the question; from `offer`,
  * the best sections of the first few pages are offered; below, nothing is plausible.
  */
 function decideByConfidence(result: Parameters<typeof confidence>[0]): Decision {
@@ -94,7 +102,10 @@ function decideByConfidence(result: Parameters<typeof confidence>[0]): Decision 
   if (!best) return { kind: 'none', offered: [] };
   const { answer, offer, pageRatio } = PARAMS.pages.confidence;
   const sure = confidence(result);
-  if (sure >= answer) {
+  // Never an answer that shares no word with the question (its own words, synonyms and typos
+  // counted), however near its examples: "what's the wifi password?" is no question about a page
+  // that only looks like one. It can still be offered.
+  if (sure >= answer && best.words > 0) {
     const samePage = result.matches.filter((m) => m !== best && m.section.page === best.section.page);
     if (isIntro(best.section) || samePage.some((m) => m.score * pageRatio >= best.score)) return { kind: 'page', page: best.section.page.file, offered: [] };
     return { kind: 'section', section: best.section, offered: [] };

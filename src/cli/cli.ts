@@ -82,7 +82,8 @@ export function answerText(manual: ManualIndex, answer: Answer): string {
     const more = manual.sections.length <= 25 ? ['', 'Topics:', topicsText(manual)] : ['', 'Try other words, or `techlead topics` for every section.'];
     return [`No section of the manual answers "${answer.question}".`, ...more].join('\n');
   }
-  const { section } = best;
+  // A page answer shows the page's intro, as Slack does; its sections are listed after.
+  const section = answer.page ? answer.page.intro : best.section;
   const lines = [sectionName(section, true), ''];
   const body = renderText(section.content);
   if (body) lines.push(body, '');

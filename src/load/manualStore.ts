@@ -41,7 +41,13 @@ export class ManualStore {
     this.logExampleProblems(manual);
     await this.prepare(manual);
     this.manual = manual;
-    this.logger.log('info', 'manual loaded', { dir: this.source.dir, pages: manual.pageCount, sections: manual.sections.length });
+    this.logger.log('info', 'manual loaded', {
+      dir: this.source.dir,
+      pages: manual.pageCount,
+      sections: manual.sections.length,
+      exampleQuestions: manual.exampleQuestions,
+      examplesDir: manual.examplesDir ?? 'none',
+    });
     return manual;
   }
 

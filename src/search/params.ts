@@ -102,7 +102,7 @@ export const PARAMS = {
    * tune:manual, across the whole manual's example writers.
    */
   pages: {
-    weight: 4,
+    weight: 3,
     nearest: 1,
     pageExamples: 2,
     pageWords: 2,
@@ -113,12 +113,12 @@ export const PARAMS = {
      * offers to unanswerable questions across writers at or under a quarter).
      */
     confidence: {
-      bias: 2.261,
-      weights: { score: 1.374, example: 0.8202, words: -1.581, nearNotAnswered: -4.964, notAnswered: -1.711, margin: 9.231, logRatio: -0.566, unexplained: -5.405, mostUnexplained: -0.0171 },
+      bias: 1.402,
+      weights: { score: 2.464, example: 1.576, words: -1.807, nearNotAnswered: -4.849, notAnswered: -1.409, margin: 8.077, logRatio: -0.4532, unexplained: -5.57, mostUnexplained: 0.04052 },
       answer: 0.7,
       offer: 0.22,
       /** A section of the answered page this close to the best makes the answer the page as a whole. */
-      pageRatio: 1.2,
+      pageRatio: 1.15,
     },
   },
 };

@@ -1,5 +1,4 @@
 import type { Answer } from '../answer/answer.js';
-import { PARAMS } from '../search/params.js';
 import type { SectionPage } from '../sections/types.js';
 import type { GapReason } from '../store/recordStore.js';
 import { type Block, clip, LIMITS, type Message } from './blocks.js';
@@ -19,12 +18,6 @@ export const ASK_OWNERS = 'ask_owners';
 /** Slack's limit on a button's value. */
 export const BUTTON_VALUE_MAX = 2000;
 
-/**
- * Below this score nothing is close to a question: the decision would not even offer it
- * (PARAMS' `offer` thresholds), so its page's owners are not the people to ask.
- */
-const CLOSE_ENOUGH = Math.min(PARAMS.decision.offer, PARAMS.examples.decision.offer);
-
 /** Where a question goes when a person asks: the page nearest it and that page's owner channel. */
 export interface OwnerRoute {
   /** Undefined when no page is close to the question. */
@@ -38,13 +31,17 @@ export function ownerChannelOf(page: SectionPage | undefined, defaultOwner: stri
   return owner?.startsWith('#') ? owner : defaultOwner;
 }
 
-/** The page an answer is from or, for a reply that does not answer, the one nearest the question (if any is close). */
-export function routeOf(answer: Pick<Answer, 'kind' | 'matches' | 'offered' | 'page'>, defaultOwner: string): OwnerRoute {
+/**
+ * The page an answer is from or, for a reply that does not answer, the one nearest the question
+ * when the decision found one close enough (Answer.nearest); else no page, and the default owners.
+ */
+export function routeOf(answer: Pick<Answer, 'kind' | 'matches' | 'offered' | 'page' | 'nearest'>, defaultOwner: string): OwnerRoute {
   const best = answer.matches[0];
   let page: SectionPage | undefined;
   if (answer.kind === 'page') page = answer.page?.page ?? best?.section.page;
   else if (answer.kind === 'offer') page = answer.offered[0]?.page ?? best?.section.page;
-  else if (answer.kind === 'section' || (best && best.score >= CLOSE_ENOUGH)) page = best?.section.page;
+  else if (answer.kind === 'section') page = best?.section.page;
+  else page = answer.nearest?.page;
   return page ? { page, owner: ownerChannelOf(page, defaultOwner) } : { owner: defaultOwner };
 }
 
@@ -161,4 +158,15 @@ export function withFollowUps(message: Message, followUps: Block[]): Message {
   const room = LIMITS.blocks - followUps.length;
   const body = message.blocks.length > room ? message.blocks.slice(0, room) : message.blocks;
   return { text: message.text, blocks: [...body, ...followUps] };
+}
+
+/** The follow-up blocks' ids (see feedbackBlock and askOwnersBlocks). */
+const FOLLOW_UP_BLOCKS = new Set(['feedback', 'ask_owners']);
+
+/**
+ * A message without its follow-ups, for where their buttons cannot work: a modal (the search on
+ * the Home tab) has no message for a vote to be about and no response URL to answer through.
+ */
+export function withoutFollowUps(message: Message): Message {
+  return { text: message.text, blocks: message.blocks.filter((b) => !('block_id' in b && b.block_id && FOLLOW_UP_BLOCKS.has(b.block_id))) };
 }

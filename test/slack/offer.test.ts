@@ -98,6 +98,13 @@ describe('a question two sections answer about equally well: an offer', () => {
     const message = asMessage(call!.args);
     expect(allText(message)).toContain('Is it one of these?');
     expect(buttonsOf(message).length).toBeGreaterThanOrEqual(2);
+    // Picking one posts it in the thread, though Slack sends no message for an ephemeral reply.
+    slack.reset();
+    const button = buttonsOf(message).find((b) => b.action_id.startsWith('show_section'))!;
+    const payload = blockActionsPayload({ value: button.value, actionId: button.action_id, channel: 'C0TECHLEAD', threadTs: event.ts as string, ephemeral: true, responseUrl: `${slack.responseUrlBase}ephemeral` });
+    await bot.post(actionBody(payload));
+    const [posted] = await slack.waitFor('chat.postMessage');
+    expect(posted!.args).toMatchObject({ channel: 'C0TECHLEAD', thread_ts: event.ts });
   });
 
   it('never pings anyone or breaks formatting with the question it quotes', async () => {

@@ -85,6 +85,8 @@ export interface ButtonClick {
   /** Set when that message is in a thread. */
   threadTs?: string;
   responseUrl: string;
+  /** A button under an ephemeral message (an offer to a mention): Slack sends its container, but no message. */
+  ephemeral?: boolean;
 }
 
 /** A `block_actions` payload for a click on an "Also:" button. */
@@ -96,16 +98,15 @@ export function blockActionsPayload(click: ButtonClick): Record<string, unknown>
     user: { id: 'U0000042', username: 'alex', name: 'alex', team_id: 'T0000001' },
     api_app_id: 'A0000001',
     token: 'deprecated',
-    container: { type: 'message', message_ts: messageTs, channel_id: click.channel, is_ephemeral: false, ...(click.threadTs ? { thread_ts: click.threadTs } : {}) },
+    container: { type: 'message', message_ts: messageTs, channel_id: click.channel, is_ephemeral: !!click.ephemeral, ...(click.threadTs ? { thread_ts: click.threadTs } : {}) },
     trigger_id: '1.2.3',
     team: { id: 'T0000001', domain: 'govuk' },
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: click.channel, name: click.channel.startsWith('D') ? 'directmessage' : 'govuk-tech-leads' },
-    message: {
-      type: 'message', user: 'UBOT0001', bot_id: 'BBOT0001', text: 'an answer', ts: messageTs,
-      ...(click.threadTs ? { thread_ts: click.threadTs } : {}),
-    },
+    ...(click.ephemeral
+      ? {}
+      : { message: { type: 'message', user: 'UBOT0001', bot_id: 'BBOT0001', text: 'an answer', ts: messageTs, ...(click.threadTs ? { thread_ts: click.threadTs } : {}) } }),
     state: { values: {} },
     response_url: click.responseUrl,
     actions: [{

@@ -42,7 +42,8 @@ export function showSection(deps: BotDeps) {
     }
     const message = chosenSectionReply(manual, section, chosen?.q ?? '', { defaultOwner: deps.defaultOwner });
     const channel = body.channel?.id ?? body.container?.channel_id;
-    const threadTs = body.message?.thread_ts as string | undefined;
+    // Under an ephemeral reply (an offer to a mention) there is no message, only its container.
+    const threadTs = (body.container?.thread_ts ?? body.message?.thread_ts) as string | undefined;
     const viaResponseUrl = () => respond({ response_type: 'in_channel', replace_original: false, ...message });
     if (channel && (threadTs || channel.startsWith('D') || !body.response_url)) {
       await deliver(

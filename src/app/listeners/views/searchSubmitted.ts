@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { refOfAnswer } from '../../../slack/answerRef.js';
+import { withoutFollowUps } from '../../../slack/followUps.js';
 import { helpMessage, isHelpRequest } from '../../../slack/messages.js';
 import { answerModal, QUESTION_BLOCK, QUESTION_INPUT } from '../../../slack/searchModal.js';
 import { ask } from '../../ask.js';
@@ -8,7 +9,8 @@ import type { BotDeps } from '../../context.js';
 /**
  * A question submitted in the search modal: answered in the acknowledgement itself, which updates
  * the modal to show the answer under the question (no call to Slack, well within 3 seconds). An
- * empty question is sent back as an error on the box, as Slack shows form errors.
+ * empty question is sent back as an error on the box, as Slack shows form errors. The answer's
+ * feedback and "Ask" buttons are left out: in a modal there is no message to vote on or reply to.
  */
 export function searchSubmitted(deps: BotDeps) {
   return async ({ ack, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
@@ -24,6 +26,6 @@ export function searchSubmitted(deps: BotDeps) {
       return;
     }
     const reply = ask(deps, 'home', question);
-    await ack({ response_action: 'update', view: answerModal(question, reply.message, refOfAnswer(reply)) });
+    await ack({ response_action: 'update', view: answerModal(question, withoutFollowUps(reply.message), refOfAnswer(reply)) });
   };
 }
