@@ -22,7 +22,7 @@
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -91,7 +91,11 @@ const root = PROJECT_ROOT;
 const benchDataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(os.tmpdir(), 'techlead-bench-data-'));
 const wallStart = performance.now();
 const elapsed = () => `${((performance.now() - wallStart) / 1000).toFixed(1)} s`;
-const log = (line: string) => console.log(line);
+const logged: string[] = [];
+const log = (line: string) => {
+  console.log(line);
+  logged.push(line);
+};
 const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MiB`;
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 
@@ -603,4 +607,11 @@ if (checks.length) {
 const failed = checks.filter((c) => !c.ok);
 if (exitCode === 0 && failed.length) exitCode = 1;
 log(`\nbench:load ${exitCode === 0 ? 'PASSED' : `FAILED (${exitCode === 2 ? 'setup error' : failed.map((c) => c.name).join('; ')})`} in ${elapsed()}`);
+// The run's figures, dated, beside the other measurements (one file per store).
+const resultsFile = path.join(root, 'docs', 'results', process.env.DATABASE_URL ? 'load-postgres.md' : 'load.md');
+mkdirSync(path.dirname(resultsFile), { recursive: true });
+writeFileSync(
+  resultsFile,
+  `# Throughput and memory under load\n\nWritten by \`${process.env.DATABASE_URL ? 'DATABASE_URL=… ' : ''}npm run bench:load\` on ${new Date().toISOString().slice(0, 10)}, on a shared 2-core machine: the ratio to a bare Bolt app is noisy, so compare several runs.\n\n\`\`\`${logged.join('\n')}\n\`\`\`\n`,
+);
 process.exit(exitCode);

@@ -8,6 +8,7 @@ import { NoPagesError } from '../manual/loadManual.js';
 import { formatProblem } from '../manual/types.js';
 import { renderText } from '../render/renderText.js';
 import { sectionName } from '../sections/sectionName.js';
+import { isSmallManual } from '../slack/topics.js';
 import { RECORD_USAGE, runRecordCommand } from './recordCommands.js';
 
 export interface CliIo {
@@ -28,7 +29,7 @@ export const USAGE = `Usage:
   techlead check                              load the manual and report every problem (exit 1 if any)
 ${RECORD_USAGE}
 
-Environment: MANUAL_DIR (default: the shipped manual/), MANUAL_BASE_URL, SYNONYMS_FILE; for gaps and
+Environment: MANUAL_DIR (default: the shipped manual/), MANUAL_BASE_URL, SYNONYMS_FILE, EXAMPLES_DIR; for gaps and
 stats, the bot's record store: DATA_DIR (default ./data) or DATABASE_URL; for --post, SLACK_BOT_TOKEN.`;
 
 interface AskOptions {
@@ -79,7 +80,7 @@ export function answerText(manual: ManualIndex, answer: Answer): string {
   }
   if (!answer.answered || !best) {
     // The topics of a small manual; a large one's would be hundreds of lines.
-    const more = manual.sections.length <= 25 ? ['', 'Topics:', topicsText(manual)] : ['', 'Try other words, or `techlead topics` for every section.'];
+    const more = isSmallManual(manual) ? ['', 'Topics:', topicsText(manual)] : ['', 'Try other words, or `techlead topics` for every section.'];
     return [`No section of the manual answers "${answer.question}".`, ...more].join('\n');
   }
   // A page answer shows the page's intro, as Slack does; its sections are listed after.

@@ -2,15 +2,12 @@ import { createHash } from 'node:crypto';
 import type { ManualIndex } from '../load/loadManualIndex.js';
 import { type Block, LIMITS, splitLong } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink } from './escape.js';
-import { manualHome, siteAnchor } from './messages.js';
 import { FIND_IN_MANUAL_NAME } from './shortcutAnswer.js';
+import { isSmallManual, manualHome, siteSections } from './topics.js';
 import type { HomeView } from './views.js';
 
 /** The Home tab's button that opens the search modal (actions/openSearch). */
 export const OPEN_SEARCH_ACTION = 'open_search';
-
-/** Up to this many sections, the Home lists every section under its page; beyond, pages under their site section. */
-const LIST_SECTIONS_UP_TO = 25;
 
 /** A heading line and the links under it: a page and its sections, or a site section and its pages. */
 interface TopicGroup {
@@ -18,23 +15,11 @@ interface TopicGroup {
   lines: string[];
 }
 
-/** Pages by their site section (front matter `section`), sorted by name, "Other" last; pages by title. */
+/** Pages under their site section (see topics.ts), each site section linked to its place on the manual's home page. */
 function bySiteSection(manual: ManualIndex): TopicGroup[] {
-  const groups = new Map<string, { title: string; url: string }[]>();
-  for (const { page } of manual.pages.values()) {
-    const name = page.section?.trim() || '';
-    const pages = groups.get(name) ?? [];
-    pages.push({ title: page.title, url: page.url });
-    groups.set(name, pages);
-  }
-  const names = [...groups.keys()].sort((a, b) => (!a ? 1 : !b ? -1 : a.localeCompare(b)));
-  return names.map((name) => ({
-    // The manual's home page lists its pages under these headings, so each links to its place there.
-    heading: name ? `*${mrkdwnLink(`${manualHome(manual)}#${siteAnchor(name)}`, name)}*` : '*Other pages*',
-    lines: groups
-      .get(name)!
-      .sort((a, b) => a.title.localeCompare(b.title))
-      .map((p) => `• ${mrkdwnLink(p.url, p.title)}`),
+  return siteSections(manual).map((g) => ({
+    heading: g.name && g.url ? `*${mrkdwnLink(g.url, g.name)}*` : '*Other pages*',
+    lines: g.pages.map((p) => `• ${mrkdwnLink(p.url, p.title)}`),
   }));
 }
 
@@ -118,7 +103,7 @@ const built = new WeakMap<ManualIndex, Map<string, HomeView>>();
 
 function buildHomeView(manual: ManualIndex, botUserId?: string): HomeView {
   const bot = botUserId ? `<@${botUserId}>` : '@techlead';
-  const small = manual.sections.length <= LIST_SECTIONS_UP_TO;
+  const small = isSmallManual(manual);
   // Sections as the Home lists them: under their page, so a page's intro is the page, not a section.
   const sections = manual.sections.filter((s) => s.anchor).length;
   const counts = `${manual.pageCount} page${manual.pageCount === 1 ? '' : 's'}, ${sections} section${sections === 1 ? '' : 's'}`;

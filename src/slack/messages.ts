@@ -6,14 +6,10 @@ import { runStepsYielding } from '../steps.js';
 import type { PageOutline } from '../sections/pageOutline.js';
 import { type Block, type Button, clip, LIMITS, type Message, prerenderSteps, renderPageIntro, renderSection } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink, quoteUserText } from './escape.js';
+import { isSmallManual, manualHome, siteSections } from './topics.js';
 import { followUpBlocks, routeOf, showSectionValue, withFollowUps } from './followUps.js';
 
 export const SHOW_SECTION_ACTION = 'show_section';
-
-/** The manual's index page sits beside its folder: .../manual -> .../manual.html, as on the site. */
-export function manualHome(manual: ManualIndex): string {
-  return `${manual.baseUrl}.html`;
-}
 
 /**
  * Buttons that post a section (actions/showSection), labelled `${prefix}${label}`. Each carries
@@ -50,36 +46,15 @@ export function sectionMessage(manual: ManualIndex, section: Section, alternativ
   return { text: rendered.text, blocks: [...rendered.blocks, ...sectionButtons(alternatives, question, 'Also: ', 'alternatives')] };
 }
 
-/** A manual this small lists its sections as topics; a bigger one lists the site sections its pages are filed under. */
-const SMALL_MANUAL_SECTIONS = 25;
-
-/** The anchor the site gives a heading: "Learning GOV.UK" -> "learning-gov-uk". */
-export function siteAnchor(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 /**
  * What a person can ask about, as links that fit in a message: the sections of a small manual, or
- * for a large one (the whole GOV.UK manual has some 900 sections) the site sections its pages are
- * filed under (`section` in their front matter), each linked to its place on the manual's home page.
+ * for a large one the site sections its pages are filed under, each linked to its place on the
+ * manual's home page (see topics.ts).
  */
 export function topicsBlocks(manual: ManualIndex): Block[] {
-  const items: string[] = [];
-  if (manual.sections.length <= SMALL_MANUAL_SECTIONS) {
-    for (const s of manual.sections) items.push(`• ${mrkdwnLink(s.url, s.heading)}`);
-  } else {
-    const names = new Map<string, number>();
-    for (const outline of manual.pages.values()) {
-      const name = outline.page.section ?? 'Other';
-      names.set(name, (names.get(name) ?? 0) + 1);
-    }
-    for (const [name, pages] of [...names].sort((a, b) => a[0].localeCompare(b[0]))) {
-      items.push(`• ${mrkdwnLink(`${manualHome(manual)}#${siteAnchor(name)}`, name)} (${pages})`);
-    }
-  }
+  const items = isSmallManual(manual)
+    ? manual.sections.map((s) => `• ${mrkdwnLink(s.url, s.heading)}`)
+    : siteSections(manual).map((g) => `• ${g.name && g.url ? mrkdwnLink(g.url, g.name) : 'Other pages'} (${g.pages.length})`);
   const blocks: Block[] = [];
   // A few short lines a block, well within a section block's 3,000 characters, at most 10 blocks.
   for (let i = 0; i < items.length && blocks.length < 10; i += 15) {
@@ -97,7 +72,7 @@ function howToAsk(command: string): string {
 /** Nothing in the manual is plausible: say so, show how to ask, and what it knows. */
 export function noMatchMessage(manual: ManualIndex, question: string, command = '/techlead'): Message {
   const quoted = quoteUserText(question);
-  const topics = manual.sections.length <= SMALL_MANUAL_SECTIONS ? 'Topics:' : 'Or browse the manual by section:';
+  const topics = isSmallManual(manual) ? 'Topics:' : 'Or browse the manual by section:';
   return {
     text: `I don't have a section of the manual on “${quoted}”. Browse the manual: ${manualHome(manual)}`,
     blocks: [
@@ -156,7 +131,7 @@ export function helpMessage(manual: ManualIndex, command = '/techlead'): Message
     text: `${how} Topics: ${manualHome(manual)}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: how } },
-      { type: 'section', text: { type: 'mrkdwn', text: manual.sections.length <= SMALL_MANUAL_SECTIONS ? '*Topics*' : '*The manual by section*' } },
+      { type: 'section', text: { type: 'mrkdwn', text: isSmallManual(manual) ? '*Topics*' : '*The manual by section*' } },
       ...topicsBlocks(manual),
     ],
   };

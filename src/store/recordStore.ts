@@ -10,7 +10,7 @@ import type { AnswerKind } from '../answer/decide.js';
 /** Why a question is in the gaps report. */
 export type GapReason = 'declined' | 'offered' | 'unhelpful';
 
-/** A page of the manual as a record names it: its URL (the key), title and owner channel at the time. */
+/** A page of the manual as a record names it: its URL (the key) and its title at the time. */
 export interface PageRef {
   url: string;
   title: string;

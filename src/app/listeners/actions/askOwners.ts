@@ -14,10 +14,7 @@ import {
 } from '../../../slack/ownerMessages.js';
 import { clickOf, pageByUrl } from '../../clicks.js';
 import type { BotDeps } from '../../context.js';
-import { deliver, slackErrorOf } from '../../slackErrors.js';
-
-/** Slack's answers to chat.postMessage that mean the bot is not in the channel (a private one it cannot see included). */
-const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
+import { deliver, NOT_A_MEMBER, slackErrorOf } from '../../slackErrors.js';
 
 /**
  * "Ask #channel": posts the question, who asked it and the page nearest it to that page's owner
