@@ -16,7 +16,7 @@ export type Feature = (typeof FEATURES)[number];
 
 export function features(result: Pick<SearchResult, 'matches' | 'notAnswered' | 'notAnsweredLikelihood' | 'unexplained'>): Record<Feature, number> {
   const [best] = result.matches;
-  const other = result.matches.find((m) => m.section.page !== best?.section.page);
+  const other = result.matches.find((m) => m.section.page.file !== best?.section.page.file);
   const score = best?.score ?? 0;
   const next = other?.score ?? 0;
   return {

@@ -106,13 +106,13 @@ function decideByConfidence(result: Parameters<typeof confidence>[0]): Decision 
   // counted), however near its examples: "what's the wifi password?" is no question about a page
   // that only looks like one. It can still be offered.
   if (sure >= answer && best.words > 0) {
-    const samePage = result.matches.filter((m) => m !== best && m.section.page === best.section.page);
+    const samePage = result.matches.filter((m) => m !== best && m.section.page.file === best.section.page.file);
     if (isIntro(best.section) || samePage.some((m) => m.score * pageRatio >= best.score)) return { kind: 'page', page: best.section.page.file, offered: [] };
     return { kind: 'section', section: best.section, offered: [] };
   }
   if (sure < offer) return { kind: 'none', offered: [] };
-  const pages = new Set<unknown>();
-  const offered = result.matches.filter((m) => !pages.has(m.section.page) && pages.add(m.section.page)).slice(0, MAX_OFFERED);
+  const pages = new Set<string>();
+  const offered = result.matches.filter((m) => !pages.has(m.section.page.file) && pages.add(m.section.page.file)).slice(0, MAX_OFFERED);
   return { kind: 'offer', offered: offered.map((m) => m.section) };
 }
 
@@ -132,13 +132,13 @@ function answerWith(section: Section): Decision {
  */
 function keywordDecision(targets: Section[], matches: Match[], pageCount: number): Decision | undefined {
   const [top] = matches;
-  if (!top || !targets.some((t) => t === top.section || (pageCount > 1 && t.page === top.section.page))) return undefined;
+  if (!top || !targets.some((t) => t === top.section || (pageCount > 1 && t.page.file === top.section.page.file))) return undefined;
   const { ratio } = PARAMS.keywords;
   const scoreOf = (s: Section) => matches.find((m) => m.section === s)?.score ?? 0;
   const offer: Decision = { kind: 'offer', offered: targets.slice(0, MAX_OFFERED) };
-  const others = targets.filter((t) => t.page !== top.section.page);
+  const others = targets.filter((t) => t.page.file !== top.section.page.file);
   if (others.length && top.score < ratio * Math.max(...others.map(scoreOf))) return offer;
-  const samePage = targets.filter((t) => t.page === top.section.page);
+  const samePage = targets.filter((t) => t.page.file === top.section.page.file);
   if (samePage.length === 1) return answerWith(samePage[0]!);
   if (pageCount > 1) return { kind: 'page', page: top.section.page.file, offered: [] };
   const [first, second] = [...samePage].sort((a, b) => scoreOf(b) - scoreOf(a));

@@ -91,3 +91,65 @@ describe('decide, with example questions', () => {
     expect(decide(result(0, match('a', min + 0.01, 1), match('b', (min + 0.01) / ratio + 0.01, 1)), 1).kind).toBe('offer');
   });
 });
+
+describe('decide, keyword queries', () => {
+  const keywordResult = (targets: Section[], ...matches: Match[]) => ({ matches, usesExamples: true, notAnswered: 0.9, keywords: { kind: 'in heading' as const, sections: targets } });
+
+  it('answers the one section a keyword query points at, when the ranking puts it first, whatever "not answered" says', () => {
+    const a = match('Deploy freezes', 0.5, 0.1, 'deploy');
+    expect(decide(keywordResult([a.section], a, match('b', 0.4)), 1)).toMatchObject({ kind: 'section', section: a.section });
+  });
+
+  it('answers with the page when it points at several sections of the first one’s page, in a manual of several pages', () => {
+    const a = match('Sentry alerts', 0.8, 0.1, 'sentry');
+    const b = match('Sentry roles', 0.7, 0.1, 'sentry');
+    expect(decide(keywordResult([a.section, b.section], a, b), 200)).toMatchObject({ kind: 'page', page: 'sentry' });
+  });
+
+  it('offers the sections of several pages unless the first clearly beats the others', () => {
+    const a = match('Sentry', 0.8, 0.1, 'sentry', '');
+    const b = match('Sentry', 0.78, 0.1, 'get-started');
+    expect(decide(keywordResult([a.section, b.section], a, b), 200).kind).toBe('offer');
+    const c = match('Sentry', 0.4, 0.1, 'get-started');
+    expect(decide(keywordResult([a.section, c.section], a, c), 200)).toMatchObject({ kind: 'page', page: 'sentry' });
+  });
+
+  it('leaves the question to the rest of the decision when the ranking puts something else first', () => {
+    const first = match('Other', 0.9, 0.9, 'other');
+    const pointed = match('Sentry', 0.5, 0.1, 'sentry', '');
+    expect(decide(keywordResult([pointed.section], first, pointed), 200).kind).not.toBe('page');
+  });
+});
+
+describe('decide, a manual of many pages with example questions (the confidence model)', () => {
+  const saved = structuredClone(PARAMS.pages.confidence);
+  const zero = Object.fromEntries(Object.keys(saved.weights).map((k) => [k, 0])) as typeof saved.weights;
+  /** The model as a constant: confidence 1 / (1 + exp(-bias)). */
+  const withBias = <T>(bias: number, run: () => T): T => {
+    PARAMS.pages.confidence = { ...saved, bias, weights: zero };
+    try {
+      return run();
+    } finally {
+      PARAMS.pages.confidence = saved;
+    }
+  };
+  const result = (...matches: Match[]) => ({ matches, usesExamples: true, notAnswered: 0 });
+
+  it('answers the best section when confident, or its page when another of its sections is close', () => {
+    const a = match('a', 0.9, 0.9, 'p');
+    expect(withBias(5, () => decide(result(a, match('b', 0.3, 0.3, 'q')), 200))).toMatchObject({ kind: 'section', section: a.section });
+    expect(withBias(5, () => decide(result(a, match('b', 0.85, 0.85, 'p')), 200))).toMatchObject({ kind: 'page', page: 'p' });
+  });
+
+  it('never answers with a section that shares no word with the question, but may offer it', () => {
+    const noWords = { ...match('a', 0.9, 0.9, 'p'), words: 0 };
+    expect(withBias(5, () => decide(result(noWords), 200)).kind).toBe('offer');
+  });
+
+  it('offers the best section of each of the first pages when unsure, and declines when nothing is plausible', () => {
+    const offered = withBias(0, () => decide(result(match('a', 0.5, 0.5, 'p'), match('b', 0.49, 0.5, 'p'), match('c', 0.4, 0.4, 'q'), match('d', 0.3, 0.3, 'r'), match('e', 0.2, 0.2, 's')), 200));
+    expect(offered.kind).toBe('offer');
+    expect(headings(offered.offered)).toEqual(['a', 'c', 'd']);
+    expect(withBias(-5, () => decide(result(match('a', 0.5, 0.5, 'p')), 200))).toEqual({ kind: 'none', offered: [] });
+  });
+});
