@@ -68,13 +68,24 @@ interface Registrations {
   views: unknown[];
 }
 
-/** What registerListeners registers, recorded by an App that only listens. */
+/** Bot events Slack may send, by type: what an event listener's pattern is checked against. */
+const EVENT_TYPES = [...new Set(Object.keys(EVENT_SCOPES).map((e) => e.split('.')[0]!))];
+
+/**
+ * What registerListeners registers, recorded by an App that only listens. An event listener may
+ * take several types by a pattern: each Slack event type it matches counts; one that takes
+ * `message` is also kept, to find which message.* events it answers.
+ */
 function registrations(deps: BotDeps): Registrations {
   const r: Registrations = { commands: [], events: [], messages: [], shortcuts: [], actions: [], views: [] };
   const last = (args: unknown[]) => args[args.length - 1] as Listener;
   const app = {
     command: (name: unknown) => r.commands.push(name),
-    event: (name: string) => r.events.push(name),
+    event: (name: string | RegExp, ...rest: unknown[]) => {
+      const types = typeof name === 'string' ? [name] : EVENT_TYPES.filter((t) => name.test(t));
+      r.events.push(...types.filter((t) => t !== 'message'));
+      if (types.includes('message')) r.messages.push(last(rest));
+    },
     message: (...args: unknown[]) => r.messages.push(last(args)),
     shortcut: (constraints: { type: string; callback_id: string }) => r.shortcuts.push(constraints),
     action: (constraints: unknown) => r.actions.push(constraints),
