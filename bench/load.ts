@@ -22,7 +22,7 @@
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -84,6 +84,9 @@ const SOAK_QUESTIONS = [
 // --- Small helpers ----------------------------------------------------------------------------
 
 const root = PROJECT_ROOT;
+// Event ids unique to this run: with DATABASE_URL the claims of an earlier run's events are still
+// in the shared database (kept a day), and would stop these being answered.
+const RUN = Date.now().toString(36);
 /**
  * The bot's record store: PostgreSQL if DATABASE_URL is set (as with replicas), else the embedded
  * store in a temporary folder, removed at the end.
@@ -340,7 +343,7 @@ async function soak(bot: Child): Promise<SoakResult> {
         contentType = 'application/x-www-form-urlencoded';
         break;
       case 'mention': {
-        const eventId = `EvBenchM${++eventSeq}`;
+        const eventId = `EvBench${RUN}M${++eventSeq}`;
         const event = mentionEvent(`<@${FakeSlack.BOT_USER_ID}> ${question}`);
         result.mentionTs.add(String(event.ts));
         body = eventBody(event, eventId);
@@ -348,7 +351,7 @@ async function soak(bot: Child): Promise<SoakResult> {
         break;
       }
       case 'dm': {
-        const eventId = `EvBenchD${++eventSeq}`;
+        const eventId = `EvBench${RUN}D${++eventSeq}`;
         body = eventBody(messageEvent(question, { user: `U${String(1000 + (i % 500)).padStart(8, '0')}` }), eventId);
         first = { body, eventId };
         break;
@@ -607,11 +610,12 @@ if (checks.length) {
 const failed = checks.filter((c) => !c.ok);
 if (exitCode === 0 && failed.length) exitCode = 1;
 log(`\nbench:load ${exitCode === 0 ? 'PASSED' : `FAILED (${exitCode === 2 ? 'setup error' : failed.map((c) => c.name).join('; ')})`} in ${elapsed()}`);
-// The run's figures, dated, beside the other measurements (one file per store).
+// The run's figures, dated, beside the other measurements (one file per store), each run added
+// after the last: the ratio is noisy, and runs are read together.
 const resultsFile = path.join(root, 'docs', 'results', process.env.DATABASE_URL ? 'load-postgres.md' : 'load.md');
 mkdirSync(path.dirname(resultsFile), { recursive: true });
-writeFileSync(
-  resultsFile,
-  `# Throughput and memory under load\n\nWritten by \`${process.env.DATABASE_URL ? 'DATABASE_URL=… ' : ''}npm run bench:load\` on ${new Date().toISOString().slice(0, 10)}, on a shared 2-core machine: the ratio to a bare Bolt app is noisy, so compare several runs.\n\n\`\`\`${logged.join('\n')}\n\`\`\`\n`,
-);
+if (!existsSync(resultsFile)) {
+  writeFileSync(resultsFile, `# Throughput and memory under load${process.env.DATABASE_URL ? ', with PostgreSQL' : ''}\n\nWritten by \`${process.env.DATABASE_URL ? 'DATABASE_URL=… ' : ''}npm run bench:load\`, a run at a time, on a shared 2-core machine: the ratio to a bare Bolt app is noisy, so read several runs.\n`);
+}
+appendFileSync(resultsFile, `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n\`\`\`${logged.join('\n')}\n\`\`\`\n`);
 process.exit(exitCode);
