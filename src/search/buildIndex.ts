@@ -87,8 +87,12 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
   return runSteps(buildIndexSteps(sections, synonyms, exampleQuestions));
 }
 
-/** Sections indexed between steps: about 30 ms of the whole GOV.UK manual. */
+/** Sections indexed between steps (see steps.ts). */
 const SECTIONS_PER_STEP = 100;
+/** Example questions' words counted, or words checked for typos, between steps. */
+const EXAMPLES_PER_STEP = 2000;
+/** Typo buckets made searchable (fuse.js indexes) between steps. */
+const BUCKETS_PER_STEP = 200;
 
 /** buildIndex in steps (see steps.ts), for a rebuild while serving. */
 export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = [], exampleQuestions: string[] = []): Steps<SearchIndex> {
@@ -153,7 +157,10 @@ export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = []
   for (const [stem, posting] of postings) idf.set(stem, idfOf(n, posting.size));
 
   const uses = new Map<string, number>();
-  for (const q of exampleQuestions) for (const word of new Set(tokenize(q).map((t) => t.word))) uses.set(word, (uses.get(word) ?? 0) + 1);
+  for (const [k, q] of exampleQuestions.entries()) {
+    if (k > 0 && k % EXAMPLES_PER_STEP === 0) yield;
+    for (const word of new Set(tokenize(q).map((t) => t.word))) uses.set(word, (uses.get(word) ?? 0) + 1);
+  }
   const words = new Map<string, VocabularyWord>();
   for (const [word, v] of vocabulary) {
     // Numbers and very short words are not worth correcting to: "2nd" is not a typo of "and".
@@ -166,19 +173,25 @@ export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = []
   // from one of the manual's ("leavrs") is taken for a typo, or it would stop that typo from being
   // corrected in every question: when only one example uses it, or when the manual's word is used
   // PARAMS.typoUses times as often ("responsibilites", typed by a few writers).
-  const byInitial = new Map<string, string[]>();
+  // The manual's words by first letter and length: an edit away means a length at most one apart.
+  const byInitialAndLength = new Map<string, string[]>();
   if (uses.size) {
     for (const w of words.keys()) {
-      const list = byInitial.get(w[0]!);
+      const key = `${w[0]}${w.length}`;
+      const list = byInitialAndLength.get(key);
       if (list) list.push(w);
-      else byInitial.set(w[0]!, [w]);
+      else byInitialAndLength.set(key, [w]);
     }
   }
+  const near = (word: string) => [-1, 0, 1].flatMap((d) => byInitialAndLength.get(`${word[0]}${word.length + d}`) ?? []);
+  let checked = 0;
   for (const [word, count] of uses) {
     if (!usable(word)) continue;
-    if ((byInitial.get(word[0]!) ?? []).some((w) => (count === 1 || words.get(w)!.uses >= PARAMS.typoUses * count) && editDistance(w, word, 1) <= 1)) continue;
+    if (++checked % EXAMPLES_PER_STEP === 0) yield;
+    if (near(word).some((w) => (count === 1 || words.get(w)!.uses >= PARAMS.typoUses * count) && editDistance(w, word, 1) <= 1)) continue;
     words.set(word, { word, stem: stemOf(word), uses: count });
   }
+  yield;
   const buckets = new Map<string, VocabularyWord[]>();
   for (const w of words.values()) {
     for (const key of bucketKeys(w.word)) {
@@ -187,8 +200,14 @@ export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = []
       else buckets.set(key, [w]);
     }
   }
+  yield;
   const fuzzy = new Map<string, Fuse<VocabularyWord>>();
-  for (const [key, list] of buckets) fuzzy.set(key, new Fuse(list, FUSE_OPTIONS));
+  for (const [key, list] of buckets) {
+    fuzzy.set(key, new Fuse(list, FUSE_OPTIONS));
+    if (fuzzy.size % BUCKETS_PER_STEP === 0) yield;
+  }
+  yield;
+  const phrases = buildPhraseIndex(sequences);
   yield;
 
   return {
@@ -203,7 +222,7 @@ export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = []
     headingStems,
     pageOf,
     pageTitleStems,
-    phrases: buildPhraseIndex(sequences),
+    phrases,
     corrections: new Map(),
     examples: buildExampleIndex([]),
   };

@@ -24,8 +24,8 @@ export interface IndexedExamples {
   indexed: number;
 }
 
-/** Example questions read between steps: about 20 ms of reading. */
-const READ_PER_STEP = 1000;
+/** Example questions read between steps (see steps.ts). */
+const READ_PER_STEP = 500;
 
 /**
  * Adds example questions to a search index, each read the way a question is (typos corrected,

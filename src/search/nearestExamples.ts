@@ -67,6 +67,7 @@ export function* buildExampleIndexSteps(examples: { owner: number; features: Set
       else postings.set(s, [i]);
     }
   });
+  yield;
   const weights = new Map<string, number>();
   for (const [s, list] of postings) weights.set(s, idfOf(examples.length, list.length) * (s.startsWith(WORD_PAIR) ? PARAMS.examples.pairs : 1));
   const norms = examples.map(({ features }) => Math.sqrt([...features].reduce((sum, s) => sum + weights.get(s)! ** 2, 0)));
@@ -86,6 +87,7 @@ export function* buildExampleIndexSteps(examples: { owner: number; features: Set
     weights,
     dots: new Float64Array(examples.length),
   };
+  yield;
   if (new Set(pageOf).size > 1) index.pages = poolByPage(examples, pageOf, weights, norms);
   yield;
   const classifier = yield* learnClassifier(examples, perOwner);

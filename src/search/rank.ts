@@ -67,6 +67,13 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   for (const concept of concepts) {
     const best = new Map<number, number>();
     for (const alt of concept.alternatives) {
+      if (alt.stems.length === 1) {
+        // Most alternatives are one stem: its posting is the answer, with nothing to average.
+        for (const [section, strength] of index.postings.get(alt.stems[0]!) ?? []) {
+          if (alt.factor * strength > (best.get(section) ?? 0)) best.set(section, alt.factor * strength);
+        }
+        continue;
+      }
       const postings = alt.stems.map((s) => index.postings.get(s));
       const candidates = new Set<number>();
       for (const p of postings) if (p) for (const section of p.keys()) candidates.add(section);
@@ -146,7 +153,9 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
       return part;
     };
     ranked = [...new Set([...scores.keys(), ...near.bySection.keys()])].map((i) => {
-      const words = lexical(i);
+      // A section none of whose words the question uses scores nothing on its own words (its
+      // heading and word pairs are words of it too), however near its examples.
+      const words = scores.has(i) ? lexical(i) : 0;
       const own = words + ofPage(i);
       if (!index.examples.written.has(i)) return { i, score: own / (1 + pageWeight), words };
       const example = near.bySection.get(i) ?? 0;
