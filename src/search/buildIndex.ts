@@ -89,8 +89,10 @@ export function buildIndex(sections: Section[], synonyms: SynonymList = [], exam
 
 /** Sections indexed between steps (see steps.ts). */
 const SECTIONS_PER_STEP = 100;
-/** Example questions' words counted, or words checked for typos, between steps. */
-const EXAMPLES_PER_STEP = 2000;
+/** Example questions' words counted between steps. */
+const EXAMPLES_PER_STEP = 1000;
+/** Example questions' words checked for being typos of the manual's, between steps. */
+const CHECKS_PER_STEP = 250;
 /** Typo buckets made searchable (fuse.js indexes) between steps. */
 const BUCKETS_PER_STEP = 200;
 
@@ -173,7 +175,9 @@ export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = []
   // from one of the manual's ("leavrs") is taken for a typo, or it would stop that typo from being
   // corrected in every question: when only one example uses it, or when the manual's word is used
   // PARAMS.typoUses times as often ("responsibilites", typed by a few writers).
-  // The manual's words by first letter and length: an edit away means a length at most one apart.
+  // Only the manual's words with the same first letter and a length at most one apart are compared
+  // (an edit away means that length; a typo in the first letter is not looked for): comparing every
+  // word with every other held a reload up.
   const byInitialAndLength = new Map<string, string[]>();
   if (uses.size) {
     for (const w of words.keys()) {
@@ -187,7 +191,7 @@ export function* buildIndexSteps(sections: Section[], synonyms: SynonymList = []
   let checked = 0;
   for (const [word, count] of uses) {
     if (!usable(word)) continue;
-    if (++checked % EXAMPLES_PER_STEP === 0) yield;
+    if (++checked % CHECKS_PER_STEP === 0) yield;
     if (near(word).some((w) => (count === 1 || words.get(w)!.uses >= PARAMS.typoUses * count) && editDistance(w, word, 1) <= 1)) continue;
     words.set(word, { word, stem: stemOf(word), uses: count });
   }

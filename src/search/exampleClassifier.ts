@@ -84,6 +84,9 @@ function validSeeds(first: number, orders: number): boolean {
   return Number.isInteger(first) && first >= 1 && first + orders - 1 < 2147483647;
 }
 
+/** Examples trained on between steps (see steps.ts). */
+const TRAINED_PER_STEP = 3000;
+
 /** One training run, over the examples in the order `random` shuffles them to each pass. */
 function* train(encoded: { x: number[]; y: number }[], width: number, size: number, epochs: number, l2: number, rate: number, random: () => number): Steps<Float64Array> {
   const weights = new Float64Array(size);
@@ -95,7 +98,8 @@ function* train(encoded: { x: number[]; y: number }[], width: number, size: numb
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    for (const { x, y } of order) {
+    for (const [n, { x, y }] of order.entries()) {
+      if (n > 0 && n % TRAINED_PER_STEP === 0) yield;
       softmax(weights, width, x, p);
       for (let c = 0; c < width; c++) {
         const error = p[c]! - (c === y ? 1 : 0);

@@ -25,7 +25,7 @@ export interface IndexedExamples {
 }
 
 /** Example questions read between steps (see steps.ts). */
-const READ_PER_STEP = 500;
+const READ_PER_STEP = 250;
 
 /**
  * Adds example questions to a search index, each read the way a question is (typos corrected,
