@@ -33,6 +33,11 @@ export function messageOfRef(manual: ManualIndex, ref: AnswerRef): Message | und
   return outline ? pageMessage(outline) : undefined;
 }
 
+/** The id feedback is recorded against for a ref: the section's, or the page intro's (as a page answer's feedback is). */
+export function answerIdOf(manual: ManualIndex, ref: AnswerRef): string | undefined {
+  return ref.kind === 'section' ? ref.id : manual.pages.get(ref.file)?.intro.id;
+}
+
 /** A ref, and where to share it, as a button's value. */
 export function encodeRef(ref: AnswerRef, where?: ThreadRef): string {
   return JSON.stringify({ ...(ref.kind === 'section' ? { s: ref.id } : { p: ref.file }), ...(where ? { c: where.channel, t: where.threadTs } : {}) });

@@ -95,7 +95,12 @@ describe('the search modal (listeners)', () => {
     await sendToDm(deps)({ ...press('send_to_dm', encodeRef({ kind: 'section', id: freezes })).args, client } as unknown as ButtonArgs);
     expect(calls.map((c) => c.method)).toEqual(['chat.postMessage', 'views.update']);
     expect(calls[0]!.args.channel).toBe('U1');
+    // The DM takes feedback on the question asked in the modal; the modal itself has none.
+    const feedback = (calls[0]!.args.blocks as { block_id?: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.block_id === 'feedback');
+    expect(feedback?.elements?.map((e) => e.action_id)).toEqual(['feedback_helpful', 'feedback_not_helpful']);
+    expect(JSON.parse(feedback!.elements![0]!.value)).toEqual({ q: 'is there a freeze', s: freezes });
     expect(viewText(asView(calls[1]!.args.view))).toContain('Sent to your direct messages');
+    expect(JSON.stringify(calls[1]!.args.view)).not.toContain('feedback_helpful');
 
     const failing = fakeClient({ 'chat.postMessage': 'ratelimited' });
     await sendToDm(deps)({ ...press('send_to_dm', encodeRef({ kind: 'section', id: freezes })).args, client: failing.client } as unknown as ButtonArgs);
