@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest 
 import { type ChildBot, spawnBot } from '../support/childBot.js';
 import { FakeSlack } from '../support/fakeSlack.js';
 import { commandBody, eventBody, mentionEvent, sign } from '../support/signedRequest.js';
+import { SMALL_MANUAL } from '../support/listenerDeps.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/startBot.js';
 
 /** A hang guard, not a performance assertion: a clean stop is far quicker than this. */
@@ -35,6 +36,8 @@ async function startChild(): Promise<{ bot: ChildBot; url: string }> {
     LOG_FORMAT: 'json',
     LOG_LEVEL: 'info',
     WATCH_MANUAL: 'false',
+    // Shutdown does not depend on the manual: the small one starts in a moment.
+    MANUAL_DIR: SMALL_MANUAL,
   });
   bot = child;
   const listening = await child.waitForLog((e) => e.msg === 'listening');
@@ -92,7 +95,7 @@ describe('shutdown', () => {
 
   it('answers a request that is in flight when SIGTERM arrives, then exits 0', async () => {
     const { bot: child, url } = await startChild();
-    const body = commandBody('leavers');
+    const body = commandBody('deploy freezes');
     const { port } = new URL(url);
     // One keep-alive connection: a first request proves the server has accepted it; then the
     // headers and half the body of a second, so that request is mid-flight when the signal comes.
@@ -101,7 +104,7 @@ describe('shutdown', () => {
     socket.setEncoding('utf8').on('data', (c: string) => (response += c));
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
     socket.write(`GET /healthz HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\n\r\n`);
-    await until(() => /"sections":12/.test(response));
+    await until(() => /"sections":7/.test(response));
     const headers = Object.entries({ host: `127.0.0.1:${port}`, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)), ...sign(SIGNING_SECRET, body) })
       .map(([k, v]) => `${k}: ${v}`)
       .join('\r\n');
@@ -116,7 +119,7 @@ describe('shutdown', () => {
 
     const answer = response.slice(response.indexOf('HTTP/1.1', 1));
     expect(answer).toMatch(/^HTTP\/1\.1 200/);
-    expect(answer).toContain('Managing leavers');
+    expect(answer).toContain('Deploy freezes');
     const { code } = await child.exited;
     expect(code).toBe(0);
     expect(child.logs().map((e) => e.msg)).toContain('stopped');
@@ -125,7 +128,7 @@ describe('shutdown', () => {
   it('posts the answer to a mention Slack already has its ack for, even through a rate limit, before exiting', async () => {
     const { bot: child, url } = await startChild();
     slack.fail('chat.postMessage', { status: 429, headers: { 'retry-after': '1' } });
-    const event = mentionEvent('<@UBOT0001> leavers');
+    const event = mentionEvent('<@UBOT0001> deploy freezes');
     const payload = eventBody(event);
     const res = await fetch(`${url}/slack/events`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', ...sign(SIGNING_SECRET, payload) } });
     expect(res.status).toBe(200);
@@ -157,7 +160,7 @@ describe('shutdown', () => {
 
   it('answers a mention end to end from the built app before stopping', async () => {
     const { bot: child, url } = await startChild();
-    const event = mentionEvent('<@UBOT0001> leavers');
+    const event = mentionEvent('<@UBOT0001> deploy freezes');
     const payload = eventBody(event);
     const res = await fetch(`${url}/slack/events`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', ...sign(SIGNING_SECRET, payload) } });
     expect(res.status).toBe(200);
