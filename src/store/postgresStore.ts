@@ -91,7 +91,7 @@ export class PostgresStore implements RecordStore {
 
   async migrate(): Promise<void> {
     await this.transaction(async (client) => {
-      // The lock comes first: even CREATE TABLE IF NOT EXISTS can fail when two sessions run it at once.
+      // The lock comes first: even CREATE TABLE IF NOT EXISTS can fail when two connections run it at once.
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
