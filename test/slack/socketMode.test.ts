@@ -4,6 +4,7 @@ import { FakeSocketMode } from '../support/fakeSocketMode.js';
 import { blockActionsPayload, eventBody, freshTs, mentionEvent } from '../support/signedRequest.js';
 import { ASK_OWNERS, encodeValue, FEEDBACK_NOT_HELPFUL } from '../../src/slack/followUps.js';
 import { allText, asMessage, buttonOf, footerOf, headerOf } from '../support/slackMessage.js';
+import { SMALL_MANUAL } from '../support/listenerDeps.js';
 import { APP_TOKEN, type RunningBot, startSocketBot } from '../support/startBot.js';
 
 let slack: FakeSlack;
@@ -139,13 +140,14 @@ describe('Socket Mode', () => {
   });
 });
 
+// The bots below test the connection, not answers: the small manual starts them in a moment.
 describe('Socket Mode start and stop', () => {
   it('opens the connection with the app token, and app.stop() closes it cleanly', async () => {
     const otherSlack = await new FakeSlack().start();
     const otherSocket = await new FakeSocketMode().start();
     otherSlack.answer('apps.connections.open', { ok: true, url: otherSocket.url });
     try {
-      const other = await startSocketBot(otherSlack.url);
+      const other = await startSocketBot(otherSlack.url, { MANUAL_DIR: SMALL_MANUAL });
       const [open] = otherSlack.callsTo('apps.connections.open');
       expect(open!.headers.authorization).toBe(`Bearer ${APP_TOKEN}`);
       expect(otherSocket.connected).toBe(true);
@@ -170,7 +172,7 @@ describe('Socket Mode reconnection', () => {
     const otherSocket = await new FakeSocketMode().start();
     otherSlack.answer('apps.connections.open', { ok: true, url: otherSocket.url });
     try {
-      const other = await startSocketBot(otherSlack.url);
+      const other = await startSocketBot(otherSlack.url, { MANUAL_DIR: SMALL_MANUAL });
       try {
         expect(otherSocket.connections).toHaveLength(1);
         // Slack recycles connections routinely; here its API is also down for the first attempt
@@ -190,9 +192,9 @@ describe('Socket Mode reconnection', () => {
         const id = envelopeId();
         otherSocket.send({
           envelope_id: id, type: 'slash_commands', accepts_response_payload: true,
-          payload: { team_id: 'T0000001', channel_id: 'C0TECHLEAD', user_id: 'U0000042', command: '/techlead', text: 'leavers', api_app_id: 'A0000001', response_url: `${otherSlack.responseUrlBase}after`, trigger_id: '1.2.3' },
+          payload: { team_id: 'T0000001', channel_id: 'C0TECHLEAD', user_id: 'U0000042', command: '/techlead', text: 'deploy freezes', api_app_id: 'A0000001', response_url: `${otherSlack.responseUrlBase}after`, trigger_id: '1.2.3' },
         });
-        expect(headerOf(asMessage((await otherSocket.waitForAck(id)).payload))).toBe('Managing leavers');
+        expect(headerOf(asMessage((await otherSocket.waitForAck(id)).payload))).toBe('Deploy freezes');
 
         // A new connection Slack drops before saying hello: @slack/socket-mode rejects with no
         // error at all, which must be retried like any other failure.
