@@ -9,7 +9,8 @@ import type { Section } from '../../src/sections/types.js';
 
 /**
  * The whole real GOV.UK developer manual, kept outside the repo as read-only test data.
- * Skipped where it is not there (it is not part of the project).
+ * Skipped where it is not there (it is not part of the project). Apart from test/unit: it is the
+ * manual's data that is tested, and loading it all is a large share of a unit run's time.
  */
 const CANDIDATES = ['/work/shared/govuk-manual', path.resolve(process.cwd(), '../shared/govuk-manual')];
 const GOVUK_MANUAL = CANDIDATES.find((dir) => existsSync(dir));
