@@ -60,18 +60,29 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   // Pages are scored as wholes too, where a manual has more than one and example questions (see
   // below): a concept counts for a page as strongly as for its best section.
   const byPage = usesExamples && index.pageTitleStems.length > 1;
-  const scores = new Map<number, number>();
+  // Dense arrays over the sections, not maps: a common word reaches most sections of a large
+  // manual, and this loop is a large part of a question's time there (npm run bench).
+  const n = index.sections.length;
+  const sectionScores = new Float64Array(n);
+  /** The sections any concept reached, in the order first reached, and a flag for each. */
+  const scored: number[] = [];
+  const isScored = new Uint8Array(n);
   const pageScores = new Map<number, number>();
   /** For each concept, the pages whose text has it. */
   const conceptPages: Set<number>[] = [];
+  const best = new Float64Array(n);
+  const reached: number[] = [];
+  const reach = (section: number, strength: number) => {
+    if (strength > best[section]!) {
+      if (best[section] === 0) reached.push(section);
+      best[section] = strength;
+    }
+  };
   for (const concept of concepts) {
-    const best = new Map<number, number>();
     for (const alt of concept.alternatives) {
       if (alt.stems.length === 1) {
         // Most alternatives are one stem: its posting is the answer, with nothing to average.
-        for (const [section, strength] of index.postings.get(alt.stems[0]!) ?? []) {
-          if (alt.factor * strength > (best.get(section) ?? 0)) best.set(section, alt.factor * strength);
-        }
+        for (const [section, strength] of index.postings.get(alt.stems[0]!) ?? []) reach(section, alt.factor * strength);
         continue;
       }
       const postings = alt.stems.map((s) => index.postings.get(s));
@@ -80,20 +91,27 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
       for (const section of candidates) {
         let sum = 0;
         for (const p of postings) sum += p?.get(section) ?? 0;
-        const strength = (alt.factor * sum) / postings.length;
-        if (strength > (best.get(section) ?? 0)) best.set(section, strength);
+        reach(section, (alt.factor * sum) / postings.length);
       }
     }
-    for (const [section, strength] of best) scores.set(section, (scores.get(section) ?? 0) + concept.weight * strength);
+    for (const section of reached) {
+      if (!isScored[section]) {
+        isScored[section] = 1;
+        scored.push(section);
+      }
+      sectionScores[section] = sectionScores[section]! + concept.weight * best[section]!;
+    }
     if (byPage) {
       const bestOfPage = new Map<number, number>();
-      for (const [section, strength] of best) {
+      for (const section of reached) {
         const page = index.pageOf[section]!;
-        if (strength > (bestOfPage.get(page) ?? 0)) bestOfPage.set(page, strength);
+        if (best[section]! > (bestOfPage.get(page) ?? 0)) bestOfPage.set(page, best[section]!);
       }
       for (const [page, strength] of bestOfPage) pageScores.set(page, (pageScores.get(page) ?? 0) + concept.weight * strength);
       conceptPages.push(new Set(bestOfPage.keys()));
     }
+    for (const section of reached) best[section] = 0;
+    reached.length = 0;
   }
 
   const asked = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.stems)));
@@ -110,7 +128,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
   const { pairs } = read;
   const phrases = pairs.length ? phraseHits(index.phrases, pairs) : undefined;
   const blend = (covered: number, pairHits: number) => (phrases ? (covered + PARAMS.phrase * (pairHits / pairs.length)) / (1 + PARAMS.phrase) : covered);
-  const lexical = (i: number) => blend((1 - PARAMS.headingFit) * ((scores.get(i) ?? 0) / total) + PARAMS.headingFit * headingCovered(i), phrases?.get(i) ?? 0);
+  const lexical = (i: number) => blend((1 - PARAMS.headingFit) * (sectionScores[i]! / total) + PARAMS.headingFit * headingCovered(i), phrases?.get(i) ?? 0);
   // A page's own words, as a whole: its title in place of a heading, its best section's pairs.
   const pagePairs = new Map<number, number>();
   if (byPage && phrases) for (const [i, hits] of phrases) pagePairs.set(index.pageOf[i]!, Math.max(pagePairs.get(index.pageOf[i]!) ?? 0, hits));
@@ -152,10 +170,10 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
       }
       return part;
     };
-    ranked = [...new Set([...scores.keys(), ...near.bySection.keys()])].map((i) => {
+    ranked = [...new Set([...scored, ...near.bySection.keys()])].map((i) => {
       // A section none of whose words the question uses scores nothing on its own words (its
       // heading and word pairs are words of it too), however near its examples.
-      const words = scores.has(i) ? lexical(i) : 0;
+      const words = isScored[i] ? lexical(i) : 0;
       const own = words + ofPage(i);
       if (!index.examples.written.has(i)) return { i, score: own / (1 + pageWeight), words };
       const example = near.bySection.get(i) ?? 0;
@@ -164,7 +182,7 @@ export function search(index: SearchIndex, question: string, limit = 5): SearchR
       return { i, score: (own + w * example + c * likelihood) / (1 + w + c + pageWeight), example, likelihood, words };
     });
   } else {
-    ranked = [...scores.keys()].map((i) => ({ i, score: lexical(i) }));
+    ranked = scored.map((i) => ({ i, score: lexical(i) }));
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
   ranked.sort((a, b) => b.score - a.score || a.i - b.i);
