@@ -10,10 +10,11 @@ import { type Processor, unified } from 'unified';
 /**
  * GitHub's Markdown, as remark-gfm parses it, less the one part that costs most: remark-gfm's
  * tokenizer for bare URLs ("autolink literals"), the largest share of the time the whole manual
- * takes to parse (npm run bench, "parse and split"; docs/history.md). Bare URLs, `www.` addresses and e-mail
- * addresses still become links: mdast-util-gfm's own transform finds them in the text after
- * parsing. The trees differ only in the inner nodes' positions (which nothing here reads) and where
- * the two disagree about a bare URL's end; test/unit/parseMarkdown.test.ts holds what matters.
+ * takes to parse (npm run bench, "parse and split"; docs/history.md). Bare URLs, `www.` addresses
+ * and e-mail addresses still become links: mdast-util-gfm's own transform finds them in the text
+ * after parsing. The trees differ only in the inner nodes' positions (which nothing here reads)
+ * and where the two disagree about a bare URL's end; test/unit/parseMarkdown.test.ts holds what
+ * matters.
  */
 function gfmWithoutAutolinkTokenizer(this: Processor) {
   const data = this.data();

@@ -33,8 +33,12 @@ export function messageOfRef(manual: ManualIndex, ref: AnswerRef): Message | und
   return outline ? pageMessage(outline) : undefined;
 }
 
-/** The id feedback is recorded against for a ref: the section's, or the page intro's (as a page answer's feedback is). */
-export function answerIdOf(manual: ManualIndex, ref: AnswerRef): string | undefined {
+/**
+ * The published URL of what a ref names; undefined when it has gone. It is also the id feedback is
+ * recorded against: a section's id is its URL, and a page answer's feedback is on its intro, whose
+ * id is the page's URL.
+ */
+export function urlOfRef(manual: ManualIndex, ref: AnswerRef): string | undefined {
   return ref.kind === 'section' ? ref.id : manual.pages.get(ref.file)?.intro.id;
 }
 

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerIdOf, decodeRef, messageOfRef } from '../../../slack/answerRef.js';
+import { decodeRef, messageOfRef, urlOfRef } from '../../../slack/answerRef.js';
 import type { Message } from '../../../slack/blocks.js';
 import { feedbackBlock, withFollowUps } from '../../../slack/followUps.js';
 import { answerModal, questionOf } from '../../../slack/searchModal.js';
@@ -13,7 +13,8 @@ function note(text: string): Message {
 /**
  * "Send to my DMs" under an answer in the search modal: posts the answer in the person's DM with
  * the bot (posting to a user's id does that), where they can find it again, then marks the modal
- * "sent"; the DM carries Helpful / Not helpful. If the answer has gone from the manual, or Slack would not take it, the modal says so.
+ * "sent"; the DM carries Helpful / Not helpful. If the answer has gone from the manual, or Slack
+ * would not take it, the modal says so.
  */
 export function sendToDm(deps: BotDeps) {
   return async ({ ack, action, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
@@ -31,7 +32,7 @@ export function sendToDm(deps: BotDeps) {
     }
     // In the DM the answer is a message of its own, to the person's own question: it takes
     // feedback as any answer does (the modal could not).
-    const answerId = answerIdOf(manual, decoded.ref);
+    const answerId = urlOfRef(manual, decoded.ref);
     const dm = question && answerId ? withFollowUps(message, [feedbackBlock(question, answerId)]) : message;
     const sent = await deliver(deps, 'send an answer to a DM', () => client.chat.postMessage({ channel: body.user.id, unfurl_links: false, ...dm }));
     if (sent) {

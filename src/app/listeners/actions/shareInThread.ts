@@ -1,15 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { type AnswerRef, decodeRef, messageOfRef } from '../../../slack/answerRef.js';
-import type { ManualIndex } from '../../../load/loadManualIndex.js';
+import { decodeRef, messageOfRef, urlOfRef } from '../../../slack/answerRef.js';
 import { mrkdwnLink } from '../../../slack/escape.js';
 import type { BotDeps } from '../../context.js';
 import { deliver, NOT_A_MEMBER } from '../../slackErrors.js';
 import { GONE, OUT_OF_DATE } from './showPrivateSection.js';
-
-/** The published URL of what a ref names, for someone who has to share it by hand. */
-function urlOf(manual: ManualIndex, ref: AnswerRef): string | undefined {
-  return ref.kind === 'section' ? ref.id : manual.pages.get(ref.file)?.page.url;
-}
 
 /**
  * "Share in thread" under a shortcut's private answer: posts the answer as a reply to the message
@@ -35,7 +29,7 @@ export function shareInThread(deps: BotDeps) {
     }
     let posted = false;
     let explained = false;
-    const url = urlOf(manual, decoded.ref) ?? manual.baseUrl;
+    const url = urlOfRef(manual, decoded.ref) ?? manual.baseUrl;
     await deliver(
       deps,
       'share an answer in a thread',
